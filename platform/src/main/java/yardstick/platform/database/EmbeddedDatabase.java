@@ -1,0 +1,164 @@
+package yardstick.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL server of the service's own, from the embedded binaries, keeping its cluster
+ * in a data directory that outlives the process. Used when no database URL is configured.
+ *
+ * <p>The embedded library starts PostgreSQL with fsync and synchronous commit off, which suits
+ * throw-away test databases; a service's records must survive a crash, so both are turned on.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final Path dataDirectory;
+    private final int port;
+    private EmbeddedPostgres server;
+
+    private EmbeddedDatabase(Path dataDirectory, int port) {
+        this.dataDirectory = dataDirectory;
+        this.port = port;
+    }
+
+    /**
+     * Starts PostgreSQL on the cluster in {@code dataDirectory}, creating the cluster the first
+     * time. A server left running by an earlier process that was killed is stopped first.
+     *
+     * @param port the port to listen on; 0 picks a free one
+     */
+    public static EmbeddedDatabase start(Path dataDirectory, int port) {
+        Path directory = dataDirectory.toAbsolutePath().normalize();
+        EmbeddedDatabase database = new EmbeddedDatabase(directory, port == 0 ? FreePort.find() : port);
+        database.start();
+        return database;
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port and cluster. */
+    public synchronized void start() {
+        if (server != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDirectory);
+            stopOrphanedServer();
+            server = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setPGStartupWait(STARTUP_WAIT)
+                    .start();
+            LOG.info("PostgreSQL started on port {} with its data in {}", port, dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
+        }
+    }
+
+    /** Stops the server (a fast shutdown), keeping its data. */
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not stop PostgreSQL in " + dataDirectory, e);
+        } finally {
+            server = null;
+        }
+        LOG.info("PostgreSQL stopped ({})", dataDirectory);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    public String username() {
+        return "postgres";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * A service killed with {@code kill -9} leaves its PostgreSQL running and holding
+     * {@code postmaster.pid}; a new server on the same cluster would refuse to start, or the
+     * readiness check would silently connect to the old one. Stop that server first.
+     */
+    private void stopOrphanedServer() {
+        Optional<ProcessHandle> orphan = orphanedPostmaster(dataDirectory);
+        if (orphan.isEmpty()) {
+            return;
+        }
+        ProcessHandle postmaster = orphan.get();
+        LOG.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier process", postmaster.pid(), dataDirectory);
+        postmaster.destroy();
+        try {
+            postmaster.onExit().get(ORPHAN_STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            LOG.warn("PostgreSQL (pid {}) did not stop within {}; killing it", postmaster.pid(), ORPHAN_STOP_WAIT);
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping an orphaned PostgreSQL", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The live postmaster named by the cluster's {@code postmaster.pid}, if it serves this cluster. */
+    static Optional<ProcessHandle> orphanedPostmaster(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return Optional.empty();
+        }
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(pidFile);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        if (lines.size() < 2) {
+            return Optional.empty();
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(lines.get(0).trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        Path servedDirectory = Path.of(lines.get(1).trim()).toAbsolutePath().normalize();
+        if (!servedDirectory.equals(dataDirectory)) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+    }
+}

@@ -1,0 +1,43 @@
+package yardstick.platform.grpc;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.grpc.health.v1.HealthGrpc;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks a service's standard gRPC health service how it is. Run as a program it is the
+ * container health check: {@code java -cp ... yardstick.platform.grpc.HealthProbe localhost:50051}
+ * exits 0 only when the service answers SERVING.
+ */
+public final class HealthProbe {
+
+    private HealthProbe() {
+    }
+
+    /** The serving status at {@code address} ("host:port"), or UNKNOWN when nothing answers in time. */
+    public static ServingStatus check(String address, Duration deadline) {
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+        try {
+            return HealthGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                    .check(HealthCheckRequest.getDefaultInstance())
+                    .getStatus();
+        } catch (StatusRuntimeException e) {
+            return ServingStatus.UNKNOWN;
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
+    public static void main(String[] args) {
+        String address = args.length > 0 ? args[0] : "localhost:50051";
+        ServingStatus status = check(address, Duration.ofSeconds(3));
+        System.out.println(address + " " + status);
+        System.exit(status == ServingStatus.SERVING ? 0 : 1);
+    }
+}

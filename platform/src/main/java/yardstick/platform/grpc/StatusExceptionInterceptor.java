@@ -1,0 +1,57 @@
+package yardstick.platform.grpc;
+
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets endpoints throw the errors of {@link Errors}: grpc-java would turn any exception thrown
+ * by a handler into UNKNOWN and drop its details. A status exception is answered as it is, with
+ * its trailers; anything else is INTERNAL, logged here, without leaking its message.
+ */
+@Singleton
+class StatusExceptionInterceptor implements ServerInterceptor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusExceptionInterceptor.class);
+
+    @Override
+    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+        ServerCall.Listener<Q> listener = next.startCall(call, headers);
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
+            @Override
+            public void onMessage(Q message) {
+                try {
+                    super.onMessage(message);
+                } catch (RuntimeException e) {
+                    close(call, e);
+                }
+            }
+
+            @Override
+            public void onHalfClose() {
+                try {
+                    super.onHalfClose();
+                } catch (RuntimeException e) {
+                    close(call, e);
+                }
+            }
+        };
+    }
+
+    private static void close(ServerCall<?, ?> call, RuntimeException e) {
+        if (e instanceof StatusRuntimeException error) {
+            Metadata trailers = error.getTrailers() != null ? error.getTrailers() : new Metadata();
+            call.close(error.getStatus(), trailers);
+            return;
+        }
+        LOG.error("{} failed", call.getMethodDescriptor().getFullMethodName(), e);
+        call.close(Status.INTERNAL.withDescription("internal error; the service has logged it"), new Metadata());
+    }
+}

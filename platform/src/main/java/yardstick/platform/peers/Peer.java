@@ -1,0 +1,74 @@
+package yardstick.platform.peers;
+
+import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A neighbouring service reached over gRPC. Every call carries the peer's deadline, and a peer
+ * that is down or does not answer in time is reported as UNAVAILABLE naming it, never a hang.
+ */
+public final class Peer implements AutoCloseable {
+
+    private final String name;
+    private final String address;
+    private final Duration deadline;
+    private final ManagedChannel channel;
+
+    public Peer(String name, String address, Duration deadline) {
+        this.name = name;
+        this.address = address;
+        this.deadline = deadline;
+        this.channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+    }
+
+    /**
+     * Makes one call on a fresh stub whose deadline starts now.
+     *
+     * @param stubFactory for example {@code FrameworkServiceGrpc::newBlockingStub}
+     * @param call the call, for example {@code stub -> stub.getFramework(request)}
+     */
+    public <S extends AbstractStub<S>, R> R call(Function<Channel, S> stubFactory, Function<S, R> call) {
+        S stub = stubFactory.apply(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return call.apply(stub);
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
+                // Try to connect afresh on the next call instead of waiting out the reconnect backoff.
+                channel.resetConnectBackoff();
+                String why = code == Status.Code.DEADLINE_EXCEEDED
+                        ? "no answer within " + deadline.toMillis() + " ms"
+                        : e.getStatus().getDescription();
+                throw Status.UNAVAILABLE
+                        .withDescription(name + " (" + address + ") is unavailable: " + why)
+                        .withCause(e)
+                        .asRuntimeException();
+            }
+            throw e;
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+    }
+}

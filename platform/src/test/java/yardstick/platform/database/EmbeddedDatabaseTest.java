@@ -1,0 +1,74 @@
+package yardstick.platform.database;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EmbeddedDatabaseTest {
+
+    private Path directory;
+    private EmbeddedDatabase database;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path root = Path.of("target", "test-databases").toAbsolutePath();
+        Files.createDirectories(root);
+        directory = Files.createTempDirectory(root, "embedded-");
+        database = EmbeddedDatabase.start(directory.resolve("postgres"), 0);
+    }
+
+    @AfterEach
+    void stop() {
+        database.close();
+    }
+
+    @Test
+    void commitsAreDurable() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String setting : new String[] {"fsync", "synchronous_commit", "full_page_writes"}) {
+                ResultSet value = statement.executeQuery("show " + setting);
+                value.next();
+                assertEquals("on", value.getString(1), setting);
+            }
+        }
+    }
+
+    @Test
+    void keepsItsRecordsAcrossARestartOnTheSamePort() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (reference text)");
+            statement.execute("insert into kept values ('YJS-0001')");
+        }
+        int port = database.port();
+        database.stop();
+        database.start();
+        assertEquals(port, database.port());
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            ResultSet rows = statement.executeQuery("select reference from kept");
+            assertTrue(rows.next());
+            assertEquals("YJS-0001", rows.getString(1));
+        }
+    }
+
+    @Test
+    void recognisesTheLivePostmasterOfItsClusterAndNoneOnceStopped() {
+        // What a restart after kill -9 relies on: the postmaster named in postmaster.pid is found.
+        assertTrue(EmbeddedDatabase.orphanedPostmaster(database.dataDirectory()).isPresent());
+        database.stop();
+        assertTrue(EmbeddedDatabase.orphanedPostmaster(database.dataDirectory()).isEmpty());
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(database.jdbcUrl(), database.username(), "");
+    }
+}

@@ -1,0 +1,124 @@
+package yardstick.platform.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every Yardstick service must do, checked on the service itself: extend it in a
+ * {@code @MicronautTest} class of the service. The service starts against a real PostgreSQL
+ * with its migrations applied, and its gRPC health follows its database.
+ */
+public abstract class ServiceStartsChecks implements TestPropertyProvider {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @Inject
+    protected ApplicationContext context;
+
+    @Inject
+    @Named("default")
+    protected DataSource dataSource;
+
+    private ManagedChannel channel;
+
+    /** The service's own gRPC services, each of which must report health like the server. */
+    protected abstract Set<String> ownServices();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return TestDatabase.properties();
+    }
+
+    @BeforeEach
+    void connect() {
+        channel = GrpcTestClients.channel(context);
+    }
+
+    @AfterEach
+    void disconnect() {
+        channel.shutdownNow();
+    }
+
+    @Test
+    void startsAgainstRealPostgresWithEveryMigrationApplied() throws Exception {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement statement = connection.createStatement()) {
+            ResultSet product = statement.executeQuery("select version()");
+            product.next();
+            assertEquals(true, product.getString(1).startsWith("PostgreSQL"), product.getString(1));
+
+            Set<String> applied = new TreeSet<>();
+            ResultSet history = statement.executeQuery("select version from flyway_schema_history where success");
+            while (history.next()) {
+                if (history.getString(1) != null) {
+                    applied.add(history.getString(1));
+                }
+            }
+            Set<String> shipped = migrationVersions();
+            assertFalse(shipped.isEmpty(), "the service ships migrations");
+            assertEquals(shipped, applied);
+        }
+    }
+
+    @Test
+    void reportsServingOverGrpcHealthForTheServerAndEachOfItsServices() throws InterruptedException {
+        assertEquals(ServingStatus.SERVING, GrpcTestClients.awaitHealth(channel, "", ServingStatus.SERVING, PATIENCE));
+        for (String service : ownServices()) {
+            assertEquals(ServingStatus.SERVING, GrpcTestClients.health(channel, service), service);
+        }
+    }
+
+    @Test
+    void goesNotServingWhileItsDatabaseIsDownAndServingWhenItIsBack() throws InterruptedException {
+        assertEquals(ServingStatus.SERVING, GrpcTestClients.awaitHealth(channel, "", ServingStatus.SERVING, PATIENCE));
+        TestDatabase.stop(context);
+        try {
+            assertEquals(ServingStatus.NOT_SERVING, GrpcTestClients.awaitHealth(channel, "", ServingStatus.NOT_SERVING, PATIENCE));
+            for (String service : ownServices()) {
+                assertEquals(ServingStatus.NOT_SERVING, GrpcTestClients.health(channel, service), service);
+            }
+        } finally {
+            TestDatabase.start(context);
+        }
+        assertEquals(ServingStatus.SERVING, GrpcTestClients.awaitHealth(channel, "", ServingStatus.SERVING, PATIENCE));
+    }
+
+    private Set<String> migrationVersions() throws IOException, URISyntaxException {
+        URL directory = getClass().getClassLoader().getResource("db/migration");
+        if (directory == null) {
+            return Set.of();
+        }
+        try (Stream<Path> files = Files.list(Path.of(directory.toURI()))) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.matches("V[0-9_]+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__")).replace('_', '.'))
+                    .collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+}

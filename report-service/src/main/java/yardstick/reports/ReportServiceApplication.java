@@ -1,0 +1,14 @@
+package yardstick.reports;
+
+import io.micronaut.runtime.Micronaut;
+
+/** report-service: reports, publication, improvement plans, and the portal's HTTP API. */
+public final class ReportServiceApplication {
+
+    private ReportServiceApplication() {
+    }
+
+    public static void main(String[] args) {
+        Micronaut.run(ReportServiceApplication.class, args);
+    }
+}

@@ -9,6 +9,6 @@ public final class CaseServiceApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(CaseServiceApplication.class, args);
+        Micronaut.build(args).mainClass(CaseServiceApplication.class).banner(false).start();
     }
 }

@@ -9,6 +9,6 @@ public final class RatingServiceApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(RatingServiceApplication.class, args);
+        Micronaut.build(args).mainClass(RatingServiceApplication.class).banner(false).start();
     }
 }

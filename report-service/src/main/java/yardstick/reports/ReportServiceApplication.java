@@ -9,6 +9,6 @@ public final class ReportServiceApplication {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(ReportServiceApplication.class, args);
+        Micronaut.build(args).mainClass(ReportServiceApplication.class).banner(false).start();
     }
 }

@@ -1,4 +1,4 @@
-package yardstick.platform.grpc;
+package yardstick.contracts;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Asks a service's standard gRPC health service how it is. Run as a program it is the
- * container health check: {@code java -cp ... yardstick.platform.grpc.HealthProbe localhost:50051}
+ * container health check: {@code java -cp ... yardstick.contracts.HealthProbe localhost:50051}
  * exits 0 only when the service answers SERVING.
  */
 public final class HealthProbe {

@@ -1,0 +1,97 @@
+package yardstick.suite;
+
+import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The {@code ./yardstick} command. {@code up} starts the whole suite in the foreground and
+ * stops all of it, PostgreSQL included, on Ctrl-C; {@code status} asks each service's health.
+ */
+public final class Yardstick {
+
+    private static final Duration HEALTHY_PATIENCE = Duration.ofMinutes(3);
+
+    private Yardstick() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "help" : args[0];
+        Map<String, String> environment = System.getenv();
+        Path root = Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath().normalize();
+        int exit = switch (command) {
+            case "up" -> up(root, environment);
+            case "status" -> status(environment);
+            default -> help();
+        };
+        System.exit(exit);
+    }
+
+    static int up(Path root, Map<String, String> environment) throws InterruptedException {
+        List<String> javaOptions = Arrays.stream(environment.getOrDefault("YARDSTICK_JAVA_OPTS", "-XX:+UseSerialGC -Xmx512m").split("\\s+"))
+                .filter(s -> !s.isBlank())
+                .toList();
+        long started = System.nanoTime();
+        System.out.println("Starting Yardstick in " + root);
+        Suite suite = Suite.start(root, environment, javaOptions, System.out::println);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping Yardstick: every service and its PostgreSQL ...");
+            try {
+                suite.stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("Yardstick stopped.");
+            stopped.countDown();
+        }, "yardstick-stop"));
+
+        Optional<ServiceProcess> failed = suite.awaitServing(HEALTHY_PATIENCE);
+        if (failed.isPresent()) {
+            System.out.println(failed.get().service().name() + " did not become healthy; stopping the suite.");
+            return 1;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.println();
+        for (ServiceProcess process : suite.processes()) {
+            Service service = process.service();
+            String http = service.httpPort(environment).map(p -> ", HTTP http://localhost:" + p + "/").orElse("");
+            System.out.printf("  %-15s gRPC %s%s (pid %d)%n", service.name(), process.grpcAddress(), http, process.pid());
+        }
+        System.out.printf("All three services are healthy after %.1f s. Press Ctrl-C to stop them all.%n%n", seconds);
+
+        while (suite.exited().isEmpty()) {
+            Thread.sleep(500);
+        }
+        System.out.println(suite.exited().get().service().name() + " exited; stopping the suite.");
+        return 1;
+    }
+
+    static int status(Map<String, String> environment) {
+        boolean allServing = true;
+        for (Service service : Service.ALL) {
+            String address = "localhost:" + service.grpcPort(environment);
+            ServingStatus status = yardstick.contracts.HealthProbe.check(address, Duration.ofSeconds(2));
+            allServing &= status == ServingStatus.SERVING;
+            System.out.printf("%-15s %-16s %s%n", service.name(), address, status == ServingStatus.UNKNOWN ? "NOT RUNNING" : status);
+        }
+        return allServing ? 0 : 1;
+    }
+
+    static int help() {
+        System.out.println("""
+                Usage: ./yardstick COMMAND
+
+                  up       build what is missing, start case-service, rating-service and report-service
+                           (each with its own PostgreSQL under ./data/<service>/), wait until all are
+                           healthy; Ctrl-C stops everything
+                  status   the health of each service
+                """);
+        return 0;
+    }
+}

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public record Framework(String name, String title, String source, List<FrameworkDomain> domains) {
 
+    /** The standards the score counts, each 0-3: the score is out of 36. */
+    public static final int CORE_STANDARDS = 12;
     private static final Pattern NAME = Pattern.compile("frameworks/[a-z0-9][a-z0-9-]*");
 
     public Framework {
@@ -46,6 +48,10 @@ public record Framework(String name, String title, String source, List<Framework
         }
         if (domains.isEmpty()) {
             problems.add("a framework has at least one domain");
+        }
+        long core = domains.stream().flatMap(d -> d.standards().stream()).filter(s -> !s.ratedSeparately()).count();
+        if (core != CORE_STANDARDS) {
+            problems.add("a framework has " + CORE_STANDARDS + " core standards, scored 0-36; this one has " + core);
         }
         Set<String> standardIds = new HashSet<>();
         for (int d = 0; d < domains.size(); d++) {

@@ -1,0 +1,22 @@
+package yardstick.ratings.domain;
+
+/** How many applicable cases met a key question: its judgements summed over the sample. */
+public record KeyQuestionTally(String keyQuestion, int yes, int applicable) {
+
+    /** False when no case in the sample was one the key question applies to. */
+    public boolean applies() {
+        return applicable > 0;
+    }
+
+    public int wholePercentage() {
+        return Percentages.wholePercentage(yes, applicable);
+    }
+
+    public Rating band() {
+        return Rating.bandOf(wholePercentage());
+    }
+
+    KeyQuestionTally withYes(int newYes) {
+        return new KeyQuestionTally(keyQuestion, newYes, applicable);
+    }
+}

@@ -1,0 +1,209 @@
+package yardstick.ratings.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The inspectorate's published rules (Annexe 1) that turn judgements into ratings:
+ * <ul>
+ *   <li>a case-based standard is rated as the band of its lowest key question (the whole
+ *       percentage of applicable cases judged 'yes', see {@link Percentages});</li>
+ *   <li>the ratings panel may move it one band by professional discretion, on a ground Annexe 1
+ *       gives ({@link DiscretionGround});</li>
+ *   <li>the score is the sum of the core standards' scores (0-3 each, 0-36), banded into the
+ *       overall rating; an Inadequate resettlement rating stops the overall being Outstanding.</li>
+ * </ul>
+ */
+public final class RatingRules {
+
+    /** The sampling confidence of Annexe 1, used for the intervals unless another is asked for. */
+    public static final double DEFAULT_CONFIDENCE = 0.8;
+    private static final int DISCRETION_POINTS = 5;
+    private static final int DISCRETION_CASES = 5;
+
+    private RatingRules() {
+    }
+
+    /**
+     * Rates an inspection.
+     *
+     * @throws RatingInputException listing every problem with the inputs
+     * @throws DiscretionRefusedException when a discretion decision has no ground
+     */
+    public static Ratings calculate(Framework framework, List<KeyQuestionTally> tallies, List<QualitativeRating> qualitative,
+                                    List<DiscretionDecision> decisions, double confidence) {
+        List<InputProblem> problems = RatingInputs.problems(framework, tallies, qualitative, decisions, confidence);
+        if (!problems.isEmpty()) {
+            throw new RatingInputException(problems);
+        }
+        Map<String, KeyQuestionTally> tallyByQuestion = tallies.stream()
+                .collect(Collectors.toMap(KeyQuestionTally::keyQuestion, t -> t));
+        Map<String, QualitativeRating> qualitativeByStandard = qualitative.stream()
+                .collect(Collectors.toMap(QualitativeRating::standard, q -> q));
+        Map<String, DiscretionDecision> decisionByStandard = decisions.stream()
+                .collect(Collectors.toMap(DiscretionDecision::standard, d -> d));
+
+        List<StandardRating> core = new ArrayList<>();
+        Optional<StandardRating> separately = Optional.empty();
+        for (Standard standard : framework.standards()) {
+            Optional<StandardRating> rating;
+            if (standard.isCaseBased()) {
+                List<KeyQuestionTally> own = standard.keyQuestions().stream().map(k -> tallyByQuestion.get(k.id())).toList();
+                rating = Optional.of(caseBased(standard, own, Optional.ofNullable(decisionByStandard.get(standard.id())), confidence));
+            } else {
+                rating = Optional.ofNullable(qualitativeByStandard.get(standard.id()))
+                        .map(q -> new StandardRating.Qualitative(standard, q.rating(), q.rationale()));
+            }
+            if (standard.ratedSeparately()) {
+                separately = rating;
+            } else {
+                core.add(rating.orElseThrow());
+            }
+        }
+
+        int score = core.stream().mapToInt(StandardRating::score).sum();
+        Rating overall = overallForScore(score);
+        boolean limited = false;
+        if (overall == Rating.OUTSTANDING && separately.map(s -> s.rating() == Rating.INADEQUATE).orElse(false)) {
+            overall = Rating.GOOD;
+            limited = true;
+        }
+        List<StandardRating> all = new ArrayList<>(core);
+        separately.ifPresent(all::add);
+        return new Ratings(framework, all, score, 3 * core.size(), overall, separately, limited);
+    }
+
+    /** The overall rating of a score out of 36: 0-6 Inadequate, 7-18 Requires improvement, 19-30 Good, 31-36 Outstanding. */
+    public static Rating overallForScore(int score) {
+        if (score < 0 || score > 36) {
+            throw new IllegalArgumentException("a score is 0 to 36, not " + score);
+        }
+        if (score <= 6) {
+            return Rating.INADEQUATE;
+        }
+        if (score <= 18) {
+            return Rating.REQUIRES_IMPROVEMENT;
+        }
+        return score <= 30 ? Rating.GOOD : Rating.OUTSTANDING;
+    }
+
+    static StandardRating.CaseBased caseBased(Standard standard, List<KeyQuestionTally> tallies,
+                                              Optional<DiscretionDecision> decision, double confidence) {
+        List<KeyQuestionTally> applying = tallies.stream().filter(KeyQuestionTally::applies).toList();
+        KeyQuestionTally lowest = lowestKeyQuestion(applying);
+        Rating band = lowest.band();
+        List<DiscretionOption> options = discretionOptions(applying, lowest, band);
+        Rating rating = band;
+        if (decision.isPresent()) {
+            rating = allowed(standard, band, options, decision.get());
+        }
+        return new StandardRating.CaseBased(standard, rating,
+                tallies.stream().map(t -> KeyQuestionResult.of(t, confidence)).toList(),
+                lowest.keyQuestion(), lowest.wholePercentage(), band, decision, options, firmness(applying, band));
+    }
+
+    /** The lowest key question: the smallest whole percentage, the first in the framework's order on a tie. */
+    static KeyQuestionTally lowestKeyQuestion(List<KeyQuestionTally> applying) {
+        return applying.stream().min(Comparator.comparingInt(KeyQuestionTally::wholePercentage)).orElseThrow();
+    }
+
+    static Rating band(List<KeyQuestionTally> applying) {
+        return lowestKeyQuestion(applying).band();
+    }
+
+    /** The adjacent ratings the panel may move the standard to, each with the grounds that allow it. */
+    static List<DiscretionOption> discretionOptions(List<KeyQuestionTally> applying, KeyQuestionTally lowest, Rating band) {
+        List<DiscretionOption> options = new ArrayList<>();
+        band.lower().ifPresent(to -> option(applying, lowest, band, to, -1).ifPresent(options::add));
+        band.higher().ifPresent(to -> option(applying, lowest, band, to, +1).ifPresent(options::add));
+        return options;
+    }
+
+    private static Optional<DiscretionOption> option(List<KeyQuestionTally> applying, KeyQuestionTally lowest, Rating band,
+                                                     Rating to, int direction) {
+        Set<DiscretionGround> grounds = EnumSet.noneOf(DiscretionGround.class);
+        int distance = direction > 0
+                ? to.lowestPercentage() - lowest.wholePercentage()
+                : lowest.wholePercentage() - band.lowestPercentage();
+        if (distance <= DISCRETION_POINTS) {
+            grounds.add(DiscretionGround.WITHIN_FIVE_POINTS);
+        }
+        if (oneJudgementMovesTo(applying, to, direction)) {
+            grounds.add(DiscretionGround.ONE_CASE_WOULD_CHANGE);
+        }
+        if (lowest.applicable() <= DISCRETION_CASES) {
+            grounds.add(DiscretionGround.FIVE_CASES_OR_FEWER);
+        }
+        return grounds.isEmpty() ? Optional.empty() : Optional.of(new DiscretionOption(to, grounds));
+    }
+
+    private static boolean oneJudgementMovesTo(List<KeyQuestionTally> applying, Rating to, int direction) {
+        for (int i = 0; i < applying.size(); i++) {
+            KeyQuestionTally tally = applying.get(i);
+            int yes = tally.yes() + direction;
+            if (yes < 0 || yes > tally.applicable()) {
+                continue;
+            }
+            List<KeyQuestionTally> changed = new ArrayList<>(applying);
+            changed.set(i, tally.withYes(yes));
+            if (band(changed) == to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Rating allowed(Standard standard, Rating band, List<DiscretionOption> options, DiscretionDecision decision) {
+        if (decision.rating() == band) {
+            throw new DiscretionRefusedException(standard.id(), "standard " + standard.id() + " is already rated "
+                    + band.label() + " by its lowest key question; discretion moves a rating to an adjacent band");
+        }
+        if (!decision.rating().isAdjacentTo(band)) {
+            throw new DiscretionRefusedException(standard.id(), "discretion moves standard " + standard.id()
+                    + " by one band at most, from " + band.label() + ", not to " + decision.rating().label());
+        }
+        return options.stream()
+                .filter(o -> o.rating() == decision.rating())
+                .findFirst()
+                .map(DiscretionOption::rating)
+                .orElseThrow(() -> new DiscretionRefusedException(standard.id(), "no ground allows discretion to move standard "
+                        + standard.id() + " from " + band.label() + " to " + decision.rating().label() + ": its lowest key "
+                        + "question is not within five percentage points of the boundary, no single differing judgement would "
+                        + "change the rating, and it rests on more than five cases"));
+    }
+
+    /** See {@link Firmness}. */
+    static Firmness firmness(List<KeyQuestionTally> applying, Rating band) {
+        OptionalInt down = band.lower().isEmpty() ? OptionalInt.empty() : OptionalInt.of(applying.stream()
+                .mapToInt(t -> changesBelow(t, band.lowestPercentage()))
+                .min()
+                .orElseThrow());
+        OptionalInt up = band.higher()
+                .map(next -> OptionalInt.of(applying.stream().mapToInt(t -> changesToReach(t, next.lowestPercentage())).sum()))
+                .orElse(OptionalInt.empty());
+        return new Firmness(down, up);
+    }
+
+    private static int changesBelow(KeyQuestionTally tally, int boundary) {
+        int changes = 0;
+        while (Percentages.wholePercentage(tally.yes() - changes, tally.applicable()) >= boundary) {
+            changes++;
+        }
+        return changes;
+    }
+
+    private static int changesToReach(KeyQuestionTally tally, int boundary) {
+        int changes = 0;
+        while (Percentages.wholePercentage(tally.yes() + changes, tally.applicable()) < boundary) {
+            changes++;
+        }
+        return changes;
+    }
+}

@@ -27,6 +27,7 @@ public final class Yardstick {
         int exit = switch (command) {
             case "up" -> up(root, environment);
             case "status" -> status(environment);
+            case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), environment);
             default -> help();
         };
         System.exit(exit);
@@ -83,6 +84,24 @@ public final class Yardstick {
         return allServing ? 0 : 1;
     }
 
+    static int bench(String[] args, Map<String, String> environment) throws InterruptedException {
+        String address = "localhost:" + Service.RATINGS.grpcPort(environment);
+        int seconds = 10;
+        int concurrency = 4;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--address" -> address = args[i + 1];
+                case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
+                case "--concurrency" -> concurrency = Integer.parseInt(args[i + 1]);
+                default -> {
+                    System.out.println("unknown option " + args[i]);
+                    return 2;
+                }
+            }
+        }
+        return RatingsBenchmark.run(address, Duration.ofSeconds(Math.max(2, seconds / 2)), Duration.ofSeconds(seconds), concurrency);
+    }
+
     static int help() {
         System.out.println("""
                 Usage: ./yardstick COMMAND
@@ -91,6 +110,9 @@ public final class Yardstick {
                            (each with its own PostgreSQL under ./data/<service>/), wait until all are
                            healthy; Ctrl-C stops everything
                   status   the health of each service
+                  bench    load rating-service over gRPC: CalculateRatings with Kent 2021's inputs
+                           against an empty health Check, calls/s, p50/p99 and their ratio
+                           [--address localhost:50052] [--seconds 10] [--concurrency 4]
                 """);
         return 0;
     }

@@ -89,7 +89,7 @@ final class RatingMessages {
         for (DiscretionOption option : rating.discretionOptions()) {
             yardstick.ratings.v1.DiscretionOption.Builder message = yardstick.ratings.v1.DiscretionOption.newBuilder()
                     .setRating(rating(option.rating()));
-            option.grounds().stream().sorted().forEach(g -> message.addGrounds(ground(g)));
+            option.grounds().forEach(g -> message.addGrounds(ground(g)));
             basis.addDiscretionOptions(message);
         }
         rating.firmness().judgementsToMoveDown().ifPresent(basis::setJudgementsToMoveDown);

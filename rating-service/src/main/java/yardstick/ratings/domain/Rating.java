@@ -12,6 +12,8 @@ public enum Rating {
     GOOD(2, 65),
     OUTSTANDING(3, 80);
 
+    private static final Rating[] VALUES = values();
+
     private final int score;
     private final int lowestPercentage;
 
@@ -36,7 +38,7 @@ public enum Rating {
             throw new IllegalArgumentException("a percentage is 0 to 100, not " + wholePercentage);
         }
         Rating band = INADEQUATE;
-        for (Rating rating : values()) {
+        for (Rating rating : VALUES) {
             if (wholePercentage >= rating.lowestPercentage) {
                 band = rating;
             }
@@ -45,11 +47,11 @@ public enum Rating {
     }
 
     public Optional<Rating> higher() {
-        return ordinal() + 1 < values().length ? Optional.of(values()[ordinal() + 1]) : Optional.empty();
+        return ordinal() + 1 < VALUES.length ? Optional.of(VALUES[ordinal() + 1]) : Optional.empty();
     }
 
     public Optional<Rating> lower() {
-        return ordinal() > 0 ? Optional.of(values()[ordinal() - 1]) : Optional.empty();
+        return ordinal() > 0 ? Optional.of(VALUES[ordinal() - 1]) : Optional.empty();
     }
 
     public boolean isAdjacentTo(Rating other) {

@@ -29,7 +29,7 @@ final class RatingInputs {
         for (int i = 0; i < tallies.size(); i++) {
             KeyQuestionTally tally = tallies.get(i);
             String field = "key_question_tallies[" + i + "]";
-            Optional<Standard> standard = standardOf(framework, tally.keyQuestion());
+            Optional<Standard> standard = framework.standardOfKeyQuestion(tally.keyQuestion());
             if (standard.isEmpty()) {
                 problems.add(new InputProblem(field + ".key_question", "'" + tally.keyQuestion() + "' is not a key question of "
                         + framework.name()));
@@ -50,16 +50,26 @@ final class RatingInputs {
                         + " applicable cases"));
             }
         }
+        Set<Standard> withApplicableCases = new HashSet<>();
+        for (KeyQuestionTally tally : tallies) {
+            if (tally.applicable() > 0) {
+                framework.standardOfKeyQuestion(tally.keyQuestion()).ifPresent(withApplicableCases::add);
+            }
+        }
         for (Standard standard : framework.standards()) {
             if (!standard.isCaseBased()) {
                 continue;
             }
-            List<String> missing = standard.keyQuestions().stream().map(KeyQuestion::id).filter(id -> !seen.contains(id)).toList();
+            List<String> missing = new ArrayList<>();
+            for (KeyQuestion question : standard.keyQuestions()) {
+                if (!seen.contains(question.id())) {
+                    missing.add(question.id());
+                }
+            }
             if (!missing.isEmpty()) {
                 problems.add(new InputProblem("key_question_tallies", "standard " + standard.id() + " has no tally for "
                         + String.join(", ", missing) + " (give applicable 0 where no case applied)"));
-            } else if (tallies.stream().filter(t -> standard.keyQuestions().stream().anyMatch(k -> k.id().equals(t.keyQuestion())))
-                    .noneMatch(t -> t.applicable() > 0)) {
+            } else if (!withApplicableCases.contains(standard)) {
                 problems.add(new InputProblem("key_question_tallies", "standard " + standard.id()
                         + " cannot be rated: no case applied to any of its key questions"));
             }
@@ -84,11 +94,12 @@ final class RatingInputs {
                 problems.add(new InputProblem(field + ".rating", "is required"));
             }
         }
-        List<String> missing = framework.standards().stream()
-                .filter(s -> !s.isCaseBased() && !s.ratedSeparately())
-                .map(Standard::id)
-                .filter(id -> !seen.contains(id))
-                .toList();
+        List<String> missing = new ArrayList<>();
+        for (Standard standard : framework.standards()) {
+            if (!standard.isCaseBased() && !standard.ratedSeparately() && !seen.contains(standard.id())) {
+                missing.add(standard.id());
+            }
+        }
         if (!missing.isEmpty()) {
             problems.add(new InputProblem("qualitative_ratings", "no rating for the qualitative standard(s) "
                     + String.join(", ", missing)));
@@ -116,11 +127,5 @@ final class RatingInputs {
                 problems.add(new InputProblem(field + ".rationale", "is required: the report must say why the panel moved the rating"));
             }
         }
-    }
-
-    private static Optional<Standard> standardOf(Framework framework, String keyQuestion) {
-        return framework.standards().stream()
-                .filter(s -> s.keyQuestions().stream().anyMatch(k -> k.id().equals(keyQuestion)))
-                .findFirst();
     }
 }

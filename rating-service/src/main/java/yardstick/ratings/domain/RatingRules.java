@@ -1,14 +1,14 @@
 package yardstick.ratings.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 /**
  * The inspectorate's published rules (Annexe 1) that turn judgements into ratings:
@@ -43,19 +43,17 @@ public final class RatingRules {
         if (!problems.isEmpty()) {
             throw new RatingInputException(problems);
         }
-        Map<String, KeyQuestionTally> tallyByQuestion = tallies.stream()
-                .collect(Collectors.toMap(KeyQuestionTally::keyQuestion, t -> t));
-        Map<String, QualitativeRating> qualitativeByStandard = qualitative.stream()
-                .collect(Collectors.toMap(QualitativeRating::standard, q -> q));
-        Map<String, DiscretionDecision> decisionByStandard = decisions.stream()
-                .collect(Collectors.toMap(DiscretionDecision::standard, d -> d));
+        Map<String, KeyQuestionTally> tallyByQuestion = index(tallies, KeyQuestionTally::keyQuestion);
+        Map<String, QualitativeRating> qualitativeByStandard = index(qualitative, QualitativeRating::standard);
+        Map<String, DiscretionDecision> decisionByStandard = index(decisions, DiscretionDecision::standard);
 
-        List<StandardRating> core = new ArrayList<>();
+        List<StandardRating> core = new ArrayList<>(Framework.CORE_STANDARDS);
         Optional<StandardRating> separately = Optional.empty();
         for (Standard standard : framework.standards()) {
             Optional<StandardRating> rating;
             if (standard.isCaseBased()) {
-                List<KeyQuestionTally> own = standard.keyQuestions().stream().map(k -> tallyByQuestion.get(k.id())).toList();
+                List<KeyQuestionTally> own = new ArrayList<>(standard.keyQuestions().size());
+                standard.keyQuestions().forEach(k -> own.add(tallyByQuestion.get(k.id())));
                 rating = Optional.of(caseBased(standard, own, Optional.ofNullable(decisionByStandard.get(standard.id())), confidence));
             } else {
                 rating = Optional.ofNullable(qualitativeByStandard.get(standard.id()))
@@ -68,7 +66,10 @@ public final class RatingRules {
             }
         }
 
-        int score = core.stream().mapToInt(StandardRating::score).sum();
+        int score = 0;
+        for (StandardRating rating : core) {
+            score += rating.score();
+        }
         Rating overall = overallForScore(score);
         boolean limited = false;
         if (overall == Rating.OUTSTANDING && separately.map(s -> s.rating() == Rating.INADEQUATE).orElse(false)) {
@@ -94,9 +95,24 @@ public final class RatingRules {
         return score <= 30 ? Rating.GOOD : Rating.OUTSTANDING;
     }
 
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        Map<String, T> index = new HashMap<>(2 * items.size());
+        for (T item : items) {
+            index.put(key.apply(item), item);
+        }
+        return index;
+    }
+
     static StandardRating.CaseBased caseBased(Standard standard, List<KeyQuestionTally> tallies,
                                               Optional<DiscretionDecision> decision, double confidence) {
-        List<KeyQuestionTally> applying = tallies.stream().filter(KeyQuestionTally::applies).toList();
+        List<KeyQuestionTally> applying = new ArrayList<>(tallies.size());
+        List<KeyQuestionResult> results = new ArrayList<>(tallies.size());
+        for (KeyQuestionTally tally : tallies) {
+            if (tally.applies()) {
+                applying.add(tally);
+            }
+            results.add(KeyQuestionResult.of(tally, confidence));
+        }
         KeyQuestionTally lowest = lowestKeyQuestion(applying);
         Rating band = lowest.band();
         List<DiscretionOption> options = discretionOptions(applying, lowest, band);
@@ -104,18 +120,21 @@ public final class RatingRules {
         if (decision.isPresent()) {
             rating = allowed(standard, band, options, decision.get());
         }
-        return new StandardRating.CaseBased(standard, rating,
-                tallies.stream().map(t -> KeyQuestionResult.of(t, confidence)).toList(),
-                lowest.keyQuestion(), lowest.wholePercentage(), band, decision, options, firmness(applying, band));
+        return new StandardRating.CaseBased(standard, rating, results, lowest.keyQuestion(), lowest.wholePercentage(), band, decision, options, firmness(applying, band));
     }
 
     /** The lowest key question: the smallest whole percentage, the first in the framework's order on a tie. */
     static KeyQuestionTally lowestKeyQuestion(List<KeyQuestionTally> applying) {
-        return applying.stream().min(Comparator.comparingInt(KeyQuestionTally::wholePercentage)).orElseThrow();
-    }
-
-    static Rating band(List<KeyQuestionTally> applying) {
-        return lowestKeyQuestion(applying).band();
+        KeyQuestionTally lowest = applying.get(0);
+        int lowestPercentage = lowest.wholePercentage();
+        for (int i = 1; i < applying.size(); i++) {
+            int percentage = applying.get(i).wholePercentage();
+            if (percentage < lowestPercentage) {
+                lowest = applying.get(i);
+                lowestPercentage = percentage;
+            }
+        }
+        return lowest;
     }
 
     /** The adjacent ratings the panel may move the standard to, each with the grounds that allow it. */
@@ -144,16 +163,25 @@ public final class RatingRules {
         return grounds.isEmpty() ? Optional.empty() : Optional.of(new DiscretionOption(to, grounds));
     }
 
+    /** Whether one judgement more (direction +1) or less (-1) in any key question gives the standard the rating {@code to}. */
     private static boolean oneJudgementMovesTo(List<KeyQuestionTally> applying, Rating to, int direction) {
-        for (int i = 0; i < applying.size(); i++) {
+        int[] percentages = new int[applying.size()];
+        for (int i = 0; i < percentages.length; i++) {
+            percentages[i] = applying.get(i).wholePercentage();
+        }
+        for (int i = 0; i < percentages.length; i++) {
             KeyQuestionTally tally = applying.get(i);
             int yes = tally.yes() + direction;
             if (yes < 0 || yes > tally.applicable()) {
                 continue;
             }
-            List<KeyQuestionTally> changed = new ArrayList<>(applying);
-            changed.set(i, tally.withYes(yes));
-            if (band(changed) == to) {
+            int lowest = Percentages.wholePercentage(yes, tally.applicable());
+            for (int j = 0; j < percentages.length; j++) {
+                if (j != i) {
+                    lowest = Math.min(lowest, percentages[j]);
+                }
+            }
+            if (Rating.bandOf(lowest) == to) {
                 return true;
             }
         }
@@ -181,13 +209,22 @@ public final class RatingRules {
 
     /** See {@link Firmness}. */
     static Firmness firmness(List<KeyQuestionTally> applying, Rating band) {
-        OptionalInt down = band.lower().isEmpty() ? OptionalInt.empty() : OptionalInt.of(applying.stream()
-                .mapToInt(t -> changesBelow(t, band.lowestPercentage()))
-                .min()
-                .orElseThrow());
-        OptionalInt up = band.higher()
-                .map(next -> OptionalInt.of(applying.stream().mapToInt(t -> changesToReach(t, next.lowestPercentage())).sum()))
-                .orElse(OptionalInt.empty());
+        OptionalInt down = OptionalInt.empty();
+        if (band.lower().isPresent()) {
+            int fewest = Integer.MAX_VALUE;
+            for (KeyQuestionTally tally : applying) {
+                fewest = Math.min(fewest, changesBelow(tally, band.lowestPercentage()));
+            }
+            down = OptionalInt.of(fewest);
+        }
+        OptionalInt up = OptionalInt.empty();
+        if (band.higher().isPresent()) {
+            int all = 0;
+            for (KeyQuestionTally tally : applying) {
+                all += changesToReach(tally, band.higher().get().lowestPercentage());
+            }
+            up = OptionalInt.of(all);
+        }
         return new Firmness(down, up);
     }
 

@@ -6,6 +6,9 @@ package yardstick.ratings.domain;
  */
 public record WilsonInterval(double low, double high, double confidence) {
 
+    private static final double DEFAULT_CONFIDENCE = 0.8;
+    private static final double DEFAULT_Z = z(DEFAULT_CONFIDENCE);
+
     public static WilsonInterval of(int yes, int applicable, double confidence) {
         if (applicable <= 0) {
             throw new IllegalArgumentException("no interval without applicable cases");
@@ -13,7 +16,7 @@ public record WilsonInterval(double low, double high, double confidence) {
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence is a fraction between 0 and 1, not " + confidence);
         }
-        double z = StandardNormal.quantile(1 - (1 - confidence) / 2);
+        double z = confidence == DEFAULT_CONFIDENCE ? DEFAULT_Z : z(confidence);
         double n = applicable;
         double p = yes / n;
         double z2 = z * z;
@@ -23,5 +26,10 @@ public record WilsonInterval(double low, double high, double confidence) {
                 100 * Math.max(0, centre - halfWidth),
                 100 * Math.min(1, centre + halfWidth),
                 confidence);
+    }
+
+    /** The two-sided critical value of the standard normal distribution at a confidence. */
+    private static double z(double confidence) {
+        return StandardNormal.quantile(1 - (1 - confidence) / 2);
     }
 }

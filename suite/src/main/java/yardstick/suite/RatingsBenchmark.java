@@ -1,14 +1,9 @@
 package yardstick.suite;
 
-import com.google.protobuf.util.JsonFormat;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthGrpc;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +50,7 @@ final class RatingsBenchmark {
     static int run(String address, Duration warmup, Duration measurement, int concurrency) throws InterruptedException {
         ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
         try {
-            CalculateRatingsRequest kent = kentRequest();
+            CalculateRatingsRequest kent = KentInputs.request();
             RatingServiceGrpc.RatingServiceBlockingStub ratings = RatingServiceGrpc.newBlockingStub(channel);
             HealthGrpc.HealthBlockingStub healthStub = HealthGrpc.newBlockingStub(channel);
             CalculateRatingsResponse answer = ratings.withDeadlineAfter(10, TimeUnit.SECONDS).calculateRatings(kent);
@@ -135,16 +130,5 @@ final class RatingsBenchmark {
         }
         int index = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
-    }
-
-    /** Kent 2021's published inputs, as in requests/kent-2021-calculate-ratings.json. */
-    static CalculateRatingsRequest kentRequest() {
-        try (InputStream in = RatingsBenchmark.class.getResourceAsStream("/requests/kent-2021-calculate-ratings.json")) {
-            CalculateRatingsRequest.Builder request = CalculateRatingsRequest.newBuilder();
-            JsonFormat.parser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), request);
-            return request.build();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -18,7 +18,7 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
 
     private final FrameworkLibrary library;
 
-    RatingEndpoint(FrameworkLibrary library) {
+    public RatingEndpoint(FrameworkLibrary library) {
         this.library = library;
     }
 

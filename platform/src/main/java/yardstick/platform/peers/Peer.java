@@ -1,12 +1,14 @@
 package yardstick.platform.peers;
 
 import io.grpc.Channel;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -35,14 +37,13 @@ public final class Peer implements AutoCloseable {
      * @param call the call, for example {@code stub -> stub.getFramework(request)}
      */
     public <S extends AbstractStub<S>, R> R call(Function<Channel, S> stubFactory, Function<S, R> call) {
+        reconnectIfItWasDown();
         S stub = stubFactory.apply(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
         try {
             return call.apply(stub);
         } catch (StatusRuntimeException e) {
             Status.Code code = e.getStatus().getCode();
             if (code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED) {
-                // Try to connect afresh on the next call instead of waiting out the reconnect backoff.
-                channel.resetConnectBackoff();
                 String why = code == Status.Code.DEADLINE_EXCEEDED
                         ? "no answer within " + deadline.toMillis() + " ms"
                         : e.getStatus().getDescription();
@@ -52,6 +53,26 @@ public final class Peer implements AutoCloseable {
                         .asRuntimeException();
             }
             throw e;
+        }
+    }
+
+    /**
+     * A neighbour that was down when last tried is tried again now, not after the channel's
+     * reconnect backoff (which grows to minutes): the call then waits for that attempt instead of
+     * failing at once on the old failure.
+     */
+    private void reconnectIfItWasDown() {
+        ConnectivityState state = channel.getState(true);
+        if (state != ConnectivityState.TRANSIENT_FAILURE) {
+            return;
+        }
+        CountDownLatch leftFailure = new CountDownLatch(1);
+        channel.notifyWhenStateChanged(state, leftFailure::countDown);
+        channel.resetConnectBackoff();
+        try {
+            leftFailure.await(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

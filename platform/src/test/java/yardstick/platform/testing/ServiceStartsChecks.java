@@ -2,6 +2,7 @@ package yardstick.platform.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -28,12 +29,14 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every Yardstick service must do, checked on the service itself: extend it in a
  * {@code @MicronautTest} class of the service. The service starts against a real PostgreSQL
  * with its migrations applied, and its gRPC health follows its database.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceStartsChecks implements TestPropertyProvider {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -67,6 +70,9 @@ public abstract class ServiceStartsChecks implements TestPropertyProvider {
 
     @Test
     void startsAgainstRealPostgresWithEveryMigrationApplied() throws Exception {
+        context.getBean(yardstick.platform.database.DatabaseServer.class).embedded().ifPresent(database ->
+                assertTrue(database.dataDirectory().toString().contains("test-databases"),
+                        "tests run on a fresh cluster of their own, not on " + database.dataDirectory()));
         try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
              Statement statement = connection.createStatement()) {
             ResultSet product = statement.executeQuery("select version()");

@@ -21,6 +21,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import yardstick.common.v1.Rating;
 import yardstick.platform.testing.GrpcTestClients;
 import yardstick.platform.testing.TestDatabase;
@@ -33,6 +34,7 @@ import yardstick.ratings.v1.RatingServiceGrpc;
 
 /** Bad input to CalculateRatings: each is refused with the field or rule named. */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CalculateRatingsBadInputTest implements TestPropertyProvider {
 
     @Inject

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import yardstick.common.v1.CaseCategory;
 import yardstick.common.v1.DisposalType;
 import yardstick.common.v1.RiskLevel;
@@ -34,6 +35,7 @@ import yardstick.ratings.v1.Standard;
 import yardstick.ratings.v1.StandardBasis;
 
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FrameworkEndpointTest implements TestPropertyProvider {
 
     @Inject

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import yardstick.common.v1.Rating;
 import yardstick.platform.testing.GrpcTestClients;
 import yardstick.platform.testing.TestDatabase;
@@ -28,6 +29,7 @@ import yardstick.ratings.v1.StandardRating;
 
 /** The published ratings of Kent and Harrow 2021, reproduced through the real gRPC endpoint. */
 @MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PublishedRatingsTest implements TestPropertyProvider {
 
     private static final List<String> DOMAIN_ONE = List.of("1.1", "1.2", "1.3", "1.4");

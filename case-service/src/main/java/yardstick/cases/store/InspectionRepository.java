@@ -1,0 +1,32 @@
+package yardstick.cases.store;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+interface InspectionRepository extends GenericRepository<InspectionRow, UUID> {
+
+    InspectionRow save(InspectionRow row);
+
+    Optional<InspectionRow> findById(UUID id);
+
+    @Query("""
+            UPDATE inspection SET service_inspected = :serviceInspected, fieldwork_start = :fieldworkStart,
+                   fieldwork_end = :fieldworkEnd, framework = :framework, lead_inspector = :leadInspector, state = :state,
+                   version = :version, update_time = :updateTime
+             WHERE id = :id AND version = :expectedVersion""")
+    long updateIfVersion(UUID id, String serviceInspected, java.time.LocalDate fieldworkStart, java.time.LocalDate fieldworkEnd,
+                         String framework, String leadInspector, String state, long version, Instant updateTime, long expectedVersion);
+
+    @Query("SELECT * FROM inspection ORDER BY create_time, id LIMIT :limit")
+    List<InspectionRow> first(int limit);
+
+    @Query("SELECT * FROM inspection WHERE (create_time, id) > (:createTime, :id) ORDER BY create_time, id LIMIT :limit")
+    List<InspectionRow> after(Instant createTime, UUID id, int limit);
+}

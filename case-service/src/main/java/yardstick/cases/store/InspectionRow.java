@@ -1,0 +1,25 @@
+package yardstick.cases.store;
+
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import yardstick.cases.domain.Inspection;
+import yardstick.cases.domain.InspectionState;
+
+@MappedEntity("inspection")
+record InspectionRow(@Id UUID id, String serviceInspected, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
+                     String leadInspector, String state, long version, Instant createTime, Instant updateTime) {
+
+    static InspectionRow of(Inspection inspection) {
+        return new InspectionRow(inspection.id(), inspection.serviceInspected(), inspection.fieldworkStart(),
+                inspection.fieldworkEnd(), inspection.framework(), inspection.leadInspector(), inspection.state().name(),
+                inspection.version(), inspection.createTime(), inspection.updateTime());
+    }
+
+    Inspection inspection() {
+        return new Inspection(id, serviceInspected, fieldworkStart, fieldworkEnd, framework, leadInspector,
+                InspectionState.valueOf(state), version, createTime, updateTime);
+    }
+}

@@ -1,0 +1,67 @@
+package yardstick.cases.store;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import yardstick.cases.domain.Inspection;
+import yardstick.cases.domain.InspectionState;
+
+/** Inspections kept in case-service's database; each method is one transaction. */
+@Singleton
+public class InspectionStore {
+
+    private final InspectionRepository repository;
+    private final Clock clock;
+
+    InspectionStore(InspectionRepository repository) {
+        this.repository = repository;
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Opens an inspection in planning. */
+    @Transactional
+    public Inspection open(Inspection.Details details) {
+        Instant now = now();
+        Inspection inspection = new Inspection(UUID.randomUUID(), details.serviceInspected(), details.fieldworkStart(),
+                details.fieldworkEnd(), details.framework(), details.leadInspector(), InspectionState.PLANNING, 1, now, now);
+        repository.save(InspectionRow.of(inspection));
+        return inspection;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Inspection> find(UUID id) {
+        return repository.findById(id).map(InspectionRow::inspection);
+    }
+
+    /**
+     * Stores the changed inspection if nobody changed it since {@code expectedVersion}.
+     *
+     * @return the stored inspection, or empty when the version was stale
+     */
+    @Transactional
+    public Optional<Inspection> update(Inspection current, Inspection.Details details, InspectionState state) {
+        Inspection changed = current.with(details, state, now());
+        long updated = repository.updateIfVersion(changed.id(), changed.serviceInspected(), changed.fieldworkStart(),
+                changed.fieldworkEnd(), changed.framework(), changed.leadInspector(), changed.state().name(), changed.version(),
+                changed.updateTime(), current.version());
+        return updated == 1 ? Optional.of(changed) : Optional.empty();
+    }
+
+    /** Up to {@code limit} inspections created after the one given (oldest first), or from the start. */
+    @Transactional(readOnly = true)
+    public List<Inspection> page(Optional<Inspection> after, int limit) {
+        List<InspectionRow> rows = after
+                .map(a -> repository.after(a.createTime(), a.id(), limit))
+                .orElseGet(() -> repository.first(limit));
+        return rows.stream().map(InspectionRow::inspection).toList();
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,5 +1,7 @@
 package yardstick.ratings.domain;
 
+import yardstick.platform.statistics.StandardNormal;
+
 /**
  * The Wilson score interval of a proportion, in percentage points: where the service's true
  * share of cases meeting a key question plausibly lies, given the sample, at a confidence.

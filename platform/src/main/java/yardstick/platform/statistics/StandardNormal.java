@@ -1,7 +1,10 @@
-package yardstick.ratings.domain;
+package yardstick.platform.statistics;
 
-/** The standard normal distribution's quantile function (Acklam's rational approximation, |error| < 1.2e-9). */
-final class StandardNormal {
+/**
+ * The standard normal distribution's quantile function (Acklam's rational approximation,
+ * |error| < 1.2e-9). Plain Java: the services' domain rules use it (Wilson intervals, sample sizes).
+ */
+public final class StandardNormal {
 
     private static final double[] A = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
         1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
@@ -16,7 +19,7 @@ final class StandardNormal {
     private StandardNormal() {
     }
 
-    static double quantile(double p) {
+    public static double quantile(double p) {
         if (!(p > 0 && p < 1)) {
             throw new IllegalArgumentException("p must be in (0, 1)");
         }

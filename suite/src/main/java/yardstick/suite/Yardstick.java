@@ -28,6 +28,9 @@ public final class Yardstick {
             case "up" -> up(root, environment);
             case "status" -> status(environment);
             case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), environment);
+            case "import" -> args.length == 3
+                    ? CaseImport.run("localhost:" + Service.CASES.grpcPort(environment), args[1], Path.of(args[2]))
+                    : help();
             default -> help();
         };
         System.exit(exit);
@@ -110,6 +113,10 @@ public final class Yardstick {
                            (each with its own PostgreSQL under ./data/<service>/), wait until all are
                            healthy; Ctrl-C stops everything
                   status   the health of each service
+                  import INSPECTION FILE.csv
+                           stream a CSV population into an inspection (all or nothing), with progress;
+                           columns: reference,category,disposal_type,disposal_date,release_date,gender,age,
+                           ethnicity,risk_of_serious_harm,safety_and_wellbeing,looked_after,case_manager
                   bench    load rating-service over gRPC: CalculateRatings with Kent 2021's inputs
                            against an empty health Check, calls/s, p50/p99 and their ratio
                            [--address localhost:50052] [--seconds 10] [--concurrency 4]

@@ -37,11 +37,13 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
     private final InspectionStore store;
     private final RatingServiceClient ratingService;
     private final RequestRecords requests;
+    private final Inspections inspections;
 
-    InspectionEndpoint(InspectionStore store, RatingServiceClient ratingService, RequestRecords requests) {
+    InspectionEndpoint(InspectionStore store, RatingServiceClient ratingService, RequestRecords requests, Inspections inspections) {
         this.store = store;
         this.ratingService = ratingService;
         this.requests = requests;
+        this.inspections = inspections;
     }
 
     @Override
@@ -144,19 +146,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
     }
 
     private Inspection existing(String name, String field) {
-        UUID id = parseName(name, field);
-        return store.find(id).orElseThrow(() -> Errors.notFound(name));
-    }
-
-    private static UUID parseName(String name, String field) {
-        if (!name.startsWith(Inspection.NAME_PREFIX)) {
-            throw Errors.invalidArgument(field, "must be of the form inspections/{inspection}");
-        }
-        try {
-            return UUID.fromString(name.substring(Inspection.NAME_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw Errors.invalidArgument(field, "names no inspection: '" + name + "'");
-        }
+        return inspections.existing(name, field);
     }
 
     private static RuntimeException stale(Inspection current) {
@@ -165,9 +155,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
     }
 
     private static void refuse(List<FieldProblem> problems) {
-        if (!problems.isEmpty()) {
-            throw Errors.invalidArgument(problems.stream().map(p -> new Errors.FieldViolation(p.field(), p.description())).toList());
-        }
+        Inspections.refuse(problems);
     }
 
     private static String token(Inspection last) {

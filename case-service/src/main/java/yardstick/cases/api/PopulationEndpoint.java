@@ -1,0 +1,121 @@
+package yardstick.cases.api;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import yardstick.cases.domain.CaseDraft;
+import yardstick.cases.domain.EligibleCase;
+import yardstick.cases.domain.FieldProblem;
+import yardstick.cases.domain.PopulationSummary;
+import yardstick.cases.store.PopulationStore;
+import yardstick.cases.v1.GetPopulationSummaryRequest;
+import yardstick.cases.v1.GetPopulationSummaryResponse;
+import yardstick.cases.v1.ImportCasesRequest;
+import yardstick.cases.v1.ImportCasesResponse;
+import yardstick.cases.v1.PopulationServiceGrpc;
+import yardstick.platform.grpc.Errors;
+
+@Singleton
+public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceImplBase {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PopulationEndpoint.class);
+    /** More than this many bad fields are summed up, not listed. */
+    private static final int MOST_VIOLATIONS = 100;
+
+    private final PopulationStore populations;
+    private final Inspections inspections;
+
+    PopulationEndpoint(PopulationStore populations, Inspections inspections) {
+        this.populations = populations;
+        this.inspections = inspections;
+    }
+
+    @Override
+    public StreamObserver<ImportCasesRequest> importCases(StreamObserver<ImportCasesResponse> response) {
+        return new StreamObserver<>() {
+            private String inspection;
+            private final List<EligibleCase> cases = new ArrayList<>();
+            private final List<FieldProblem> problems = new ArrayList<>();
+            private final Map<String, Integer> rowOfReference = new HashMap<>();
+            private int rows;
+            private int problemCount;
+
+            @Override
+            public void onNext(ImportCasesRequest request) {
+                if (inspection == null) {
+                    inspection = request.getInspection();
+                } else if (!request.getInspection().isEmpty() && !request.getInspection().equals(inspection)) {
+                    problem(new FieldProblem("inspection", "names " + request.getInspection() + " after " + inspection
+                            + "; a stream imports into one inspection"));
+                }
+                for (yardstick.cases.v1.EligibleCase message : request.getCasesList()) {
+                    String prefix = "cases[" + rows + "].";
+                    CaseDraft draft = PopulationMessages.draft(message);
+                    List<FieldProblem> found = draft.problems(prefix);
+                    Integer earlier = rowOfReference.putIfAbsent(draft.reference(), rows);
+                    if (earlier != null && !draft.reference().isBlank()) {
+                        problem(new FieldProblem(prefix + "reference", "repeats the reference of row " + earlier));
+                    }
+                    found.forEach(this::problem);
+                    if (found.isEmpty() && problemCount == 0) {
+                        cases.add(draft.toCase());
+                    }
+                    rows++;
+                }
+            }
+
+            private void problem(FieldProblem problem) {
+                problemCount++;
+                if (problems.size() < MOST_VIOLATIONS) {
+                    problems.add(problem);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                LOG.info("an import into {} was abandoned by its client after {} rows; nothing was stored", inspection, rows);
+            }
+
+            @Override
+            public void onCompleted() {
+                try {
+                    UUID id = inspections.existing(inspection == null ? "" : inspection, "inspection").id();
+                    if (problemCount > 0) {
+                        if (problemCount > problems.size()) {
+                            problems.add(new FieldProblem("cases", "and " + (problemCount - problems.size())
+                                    + " more problems in the " + rows + " rows; nothing was imported"));
+                        }
+                        throw Inspections.invalid(problems);
+                    }
+                    populations.replace(id, cases);
+                    response.onNext(ImportCasesResponse.newBuilder()
+                            .setImported(cases.size())
+                            .setSummary(PopulationMessages.summary(PopulationSummary.of(cases)))
+                            .build());
+                    response.onCompleted();
+                } catch (StatusRuntimeException e) {
+                    response.onError(e);
+                } catch (RuntimeException e) {
+                    LOG.error("import into {} failed", inspection, e);
+                    response.onError(Status.INTERNAL.withDescription("the import failed; nothing was stored").asRuntimeException());
+                }
+            }
+        };
+    }
+
+    @Override
+    public void getPopulationSummary(GetPopulationSummaryRequest request, StreamObserver<GetPopulationSummaryResponse> response) {
+        UUID id = inspections.existing(request.getInspection(), "inspection").id();
+        PopulationSummary summary = PopulationSummary.of(populations.load(id));
+        response.onNext(GetPopulationSummaryResponse.newBuilder().setSummary(PopulationMessages.summary(summary)).build());
+        response.onCompleted();
+    }
+}

@@ -1,0 +1,103 @@
+package yardstick.cases.store;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import yardstick.cases.domain.CaseCategory;
+import yardstick.cases.domain.DisposalType;
+import yardstick.cases.domain.EligibleCase;
+import yardstick.cases.domain.EthnicityGroup;
+import yardstick.cases.domain.Gender;
+import yardstick.cases.domain.RiskLevel;
+
+/** Inspections' eligible populations. A population is written whole, with PostgreSQL's COPY. */
+@Singleton
+public class PopulationStore {
+
+    static final String COLUMNS = "inspection_id, reference, category, disposal_type, disposal_date, release_date, gender, age, "
+            + "ethnicity, risk_of_serious_harm, safety_and_wellbeing, looked_after, case_manager";
+
+    private final DataSource dataSource;
+
+    PopulationStore(@Named("default") DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Replaces the inspection's population with these cases, in the caller's transaction. */
+    @Transactional
+    public void replace(UUID inspection, List<EligibleCase> cases) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from eligible_case where inspection_id = ?")) {
+                delete.setObject(1, inspection);
+                delete.executeUpdate();
+            }
+            StringBuilder rows = new StringBuilder(cases.size() * 120);
+            for (EligibleCase eligible : cases) {
+                appendRow(rows, inspection, eligible);
+            }
+            connection.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY eligible_case (" + COLUMNS + ") FROM STDIN", new StringReader(rows.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not store the population of inspection " + inspection, e);
+        }
+    }
+
+    /** One row in COPY's text format. The fields are validated tokens and enum names: nothing to escape but tabs and backslashes. */
+    static void appendRow(StringBuilder rows, UUID inspection, EligibleCase eligible) {
+        rows.append(inspection).append('\t')
+                .append(escape(eligible.reference())).append('\t')
+                .append(eligible.category().name()).append('\t')
+                .append(eligible.disposalType().name()).append('\t')
+                .append(eligible.disposalDate()).append('\t')
+                .append(eligible.releaseDate().map(Object::toString).orElse("\\N")).append('\t')
+                .append(eligible.gender().name()).append('\t')
+                .append(eligible.age()).append('\t')
+                .append(eligible.ethnicity().name()).append('\t')
+                .append(eligible.riskOfSeriousHarm().name()).append('\t')
+                .append(eligible.safetyAndWellbeing().name()).append('\t')
+                .append(eligible.lookedAfter() ? 't' : 'f').append('\t')
+                .append(escape(eligible.caseManager())).append('\n');
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    @Transactional(readOnly = true)
+    public List<EligibleCase> load(UUID inspection) {
+        List<EligibleCase> cases = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "select " + COLUMNS + " from eligible_case where inspection_id = ? order by reference")) {
+            select.setObject(1, inspection);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Date release = row.getDate("release_date");
+                    cases.add(new EligibleCase(row.getString("reference"), CaseCategory.valueOf(row.getString("category")),
+                            DisposalType.valueOf(row.getString("disposal_type")), row.getDate("disposal_date").toLocalDate(),
+                            Optional.ofNullable(release).map(Date::toLocalDate), Gender.valueOf(row.getString("gender")),
+                            row.getInt("age"), EthnicityGroup.valueOf(row.getString("ethnicity")),
+                            RiskLevel.valueOf(row.getString("risk_of_serious_harm")),
+                            RiskLevel.valueOf(row.getString("safety_and_wellbeing")), row.getBoolean("looked_after"),
+                            row.getString("case_manager")));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the population of inspection " + inspection, e);
+        }
+        return cases;
+    }
+}

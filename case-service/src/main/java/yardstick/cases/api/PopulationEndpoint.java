@@ -15,7 +15,9 @@ import yardstick.cases.domain.CaseDraft;
 import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.PopulationSummary;
+import yardstick.cases.domain.SamplingRefusedException;
 import yardstick.cases.store.PopulationStore;
+import yardstick.cases.store.Sampling;
 import yardstick.cases.v1.GetPopulationSummaryRequest;
 import yardstick.cases.v1.GetPopulationSummaryResponse;
 import yardstick.cases.v1.ImportCasesRequest;
@@ -31,10 +33,12 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
     private static final int MOST_VIOLATIONS = 100;
 
     private final PopulationStore populations;
+    private final Sampling sampling;
     private final Inspections inspections;
 
-    PopulationEndpoint(PopulationStore populations, Inspections inspections) {
+    PopulationEndpoint(PopulationStore populations, Sampling sampling, Inspections inspections) {
         this.populations = populations;
+        this.sampling = sampling;
         this.inspections = inspections;
     }
 
@@ -95,7 +99,7 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
                         }
                         throw Inspections.invalid(problems);
                     }
-                    populations.replace(id, cases);
+                    sampling.importPopulation(id, cases);
                     response.onNext(ImportCasesResponse.newBuilder()
                             .setImported(cases.size())
                             .setSummary(PopulationMessages.summary(PopulationSummary.of(cases)))
@@ -103,6 +107,8 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
                     response.onCompleted();
                 } catch (StatusRuntimeException e) {
                     response.onError(e);
+                } catch (SamplingRefusedException e) {
+                    response.onError(Errors.failedPrecondition(new Errors.Violation(e.type(), inspection, e.getMessage())));
                 } catch (RuntimeException e) {
                     LOG.error("import into {} failed", inspection, e);
                     response.onError(Status.INTERNAL.withDescription("the import failed; nothing was stored").asRuntimeException());

@@ -2,7 +2,10 @@ package yardstick.cases.domain;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
@@ -96,6 +99,83 @@ public final class StratifiedDraw {
             }
         }
         return new DrawnSample(cases, seed, METHOD, draw.balance());
+    }
+
+    /**
+     * Each classification's target and achieved counts for a sample as it now stands (after
+     * replacements, say), against the targets the draw aimed at.
+     */
+    public static List<MarginBalance> balanceOf(List<EligibleCase> population, int size, Predicate<EligibleCase> recent,
+                                                double recentShare, Collection<EligibleCase> sample) {
+        StratifiedDraw draw = new StratifiedDraw(population, recent, Math.min(size, population.size()), recentShare);
+        Set<String> references = new HashSet<>();
+        sample.forEach(c -> references.add(c.reference()));
+        for (int i = 0; i < population.size(); i++) {
+            if (references.contains(population.get(i).reference())) {
+                draw.add(draw.codes[i], 1);
+            }
+        }
+        return draw.balance();
+    }
+
+    /**
+     * A case to take the place of {@code out}: an unsampled case with the same classifications and
+     * recency (the same stratum), in seeded order; where the stratum is exhausted, the unsampled
+     * case that keeps the sample closest to its targets.
+     */
+    public static Replacement replacementFor(List<EligibleCase> population, int size, Predicate<EligibleCase> recent,
+                                             double recentShare, Collection<EligibleCase> sample, Set<String> unavailable,
+                                             EligibleCase out, long seed) {
+        StratifiedDraw draw = new StratifiedDraw(population, recent, Math.min(size, population.size()), recentShare);
+        Set<String> sampled = new HashSet<>();
+        sample.forEach(c -> sampled.add(c.reference()));
+        int outIndex = -1;
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < population.size(); i++) {
+            String reference = population.get(i).reference();
+            if (sampled.contains(reference)) {
+                draw.add(draw.codes[i], 1);
+            } else if (!unavailable.contains(reference)) {
+                candidates.add(i);
+            }
+            if (reference.equals(out.reference())) {
+                outIndex = i;
+            }
+        }
+        if (outIndex < 0 || candidates.isEmpty()) {
+            return new Replacement(java.util.Optional.empty(), true, candidates.isEmpty()
+                    ? "no unsampled case is left in the population; the sample is one case smaller"
+                    : out.reference() + " is not in the eligible population");
+        }
+        Collections.shuffle(candidates, new Random(seed));
+        long stratum = profile(draw.codes[outIndex]);
+        for (int i : candidates) {
+            if (profile(draw.codes[i]) == stratum) {
+                return new Replacement(java.util.Optional.of(population.get(i)), false, "replaced from the same stratum");
+            }
+        }
+        int best = candidates.get(0);
+        int bestDelta = Integer.MAX_VALUE;
+        for (int i : candidates) {
+            int delta = draw.swapDelta(draw.codes[outIndex], draw.codes[i]);
+            if (delta < bestDelta) {
+                best = i;
+                bestDelta = delta;
+            }
+        }
+        List<String> differences = new ArrayList<>();
+        for (int d = 0; d < DIMENSIONS; d++) {
+            if (draw.codes[best][d] != draw.codes[outIndex][d]) {
+                differences.add(d < MARGINS.length ? MARGINS[d].name().toLowerCase(java.util.Locale.ROOT) : "recency");
+            }
+        }
+        return new Replacement(java.util.Optional.of(population.get(best)), true, "the stratum is exhausted: no unsampled case "
+                + "shares its classifications and recency; replaced by the case that keeps the sample closest to its targets, "
+                + "which differs in " + String.join(", ", differences));
+    }
+
+    /** The outcome of a replacement: the case taken, whether its stratum was exhausted, and what was done. */
+    public record Replacement(java.util.Optional<EligibleCase> replacement, boolean stratumExhausted, String note) {
     }
 
     private boolean[] select(int n, Random random) {

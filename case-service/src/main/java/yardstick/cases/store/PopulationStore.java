@@ -78,10 +78,20 @@ public class PopulationStore {
 
     @Transactional(readOnly = true)
     public List<EligibleCase> load(UUID inspection) {
+        return select(inspection, "select " + COLUMNS + " from eligible_case where inspection_id = ? order by reference");
+    }
+
+    /** The cases of the inspection's sample as it stands (active sampled cases). */
+    @Transactional(readOnly = true)
+    public List<EligibleCase> loadSampled(UUID inspection) {
+        return select(inspection, "select e.* from eligible_case e join sampled_case s on s.inspection_id = e.inspection_id "
+                + "and s.reference = e.reference where e.inspection_id = ? and s.active order by e.reference");
+    }
+
+    private List<EligibleCase> select(UUID inspection, String sql) {
         List<EligibleCase> cases = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "select " + COLUMNS + " from eligible_case where inspection_id = ? order by reference")) {
+             PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, inspection);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

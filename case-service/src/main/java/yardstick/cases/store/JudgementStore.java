@@ -1,0 +1,169 @@
+package yardstick.cases.store;
+
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import yardstick.cases.domain.Answer;
+import yardstick.cases.domain.KeyQuestionJudgement;
+
+/** Judgements on sampled cases, and the tallies over the submitted ones. */
+@Singleton
+public class JudgementStore {
+
+    /** A case's judgements as stored; version 0 when none are recorded yet. */
+    public record Recorded(long version, boolean submitted, List<KeyQuestionJudgement> judgements) {
+    }
+
+    /** yes and applicable (yes or no) per key question; yes and answered per prompt. */
+    public record Tallies(Map<String, int[]> keyQuestions, Map<String, Map<String, int[]>> prompts, int submittedCases) {
+    }
+
+    private final DataSource dataSource;
+
+    JudgementStore(@Named("default") DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Transactional
+    public Recorded load(UUID inspection, String reference, boolean forUpdate) {
+        try (Connection connection = dataSource.getConnection()) {
+            long version = 0;
+            boolean submitted = false;
+            try (PreparedStatement select = connection.prepareStatement("select version, submitted from case_judgements "
+                    + "where inspection_id = ? and reference = ?" + (forUpdate ? " for update" : ""))) {
+                select.setObject(1, inspection);
+                select.setString(2, reference);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        version = row.getLong(1);
+                        submitted = row.getBoolean(2);
+                    }
+                }
+            }
+            Map<String, List<KeyQuestionJudgement.PromptAnswer>> prompts = new LinkedHashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("select key_question, prompt, answer from prompt_answer "
+                    + "where inspection_id = ? and reference = ? order by key_question, prompt")) {
+                select.setObject(1, inspection);
+                select.setString(2, reference);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        prompts.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
+                                .add(new KeyQuestionJudgement.PromptAnswer(row.getString(2), Answer.valueOf(row.getString(3))));
+                    }
+                }
+            }
+            List<KeyQuestionJudgement> judgements = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("select key_question, judgement, note from key_question_judgement "
+                    + "where inspection_id = ? and reference = ? order by key_question")) {
+                select.setObject(1, inspection);
+                select.setString(2, reference);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        String judgement = row.getString(2);
+                        judgements.add(new KeyQuestionJudgement(row.getString(1), judgement == null ? null : Answer.valueOf(judgement),
+                                row.getString(3), prompts.getOrDefault(row.getString(1), List.of())));
+                    }
+                }
+            }
+            return new Recorded(version, submitted, judgements);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Replaces the draft; the new version. */
+    @Transactional
+    public long save(UUID inspection, String reference, long version, List<KeyQuestionJudgement> judgements) {
+        update("insert into case_judgements (inspection_id, reference, version, submitted) values (?, ?, ?, false) "
+                + "on conflict (inspection_id, reference) do update set version = excluded.version", inspection, reference, version + 1);
+        update("delete from key_question_judgement where inspection_id = ? and reference = ?", inspection, reference);
+        for (KeyQuestionJudgement judgement : judgements) {
+            update("insert into key_question_judgement (inspection_id, reference, key_question, judgement, note) values (?, ?, ?, ?, ?)",
+                    inspection, reference, judgement.keyQuestion(), judgement.judgement() == null ? null : judgement.judgement().name(),
+                    judgement.note() == null ? "" : judgement.note());
+            for (KeyQuestionJudgement.PromptAnswer answer : judgement.prompts()) {
+                update("insert into prompt_answer (inspection_id, reference, key_question, prompt, answer) values (?, ?, ?, ?, ?)",
+                        inspection, reference, judgement.keyQuestion(), answer.prompt(), answer.answer().name());
+            }
+        }
+        return version + 1;
+    }
+
+    @Transactional
+    public long submit(UUID inspection, String reference, long version) {
+        update("update case_judgements set submitted = true, version = ? where inspection_id = ? and reference = ?",
+                version + 1, inspection, reference);
+        return version + 1;
+    }
+
+    /** Tallies over the submitted judgements of active sampled cases. */
+    @Transactional(readOnly = true)
+    public Tallies tallies(UUID inspection) {
+        Map<String, int[]> keyQuestions = new LinkedHashMap<>();
+        Map<String, Map<String, int[]>> prompts = new LinkedHashMap<>();
+        int submitted;
+        String counted = " from case_judgements c join sampled_case s using (inspection_id, reference) "
+                + "where c.inspection_id = ? and c.submitted and s.active";
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement select = connection.prepareStatement("select count(*)" + counted)) {
+                select.setObject(1, inspection);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    submitted = row.getInt(1);
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("select j.key_question, "
+                    + "count(*) filter (where j.judgement = 'YES'), count(*) filter (where j.judgement in ('YES', 'NO')) "
+                    + "from key_question_judgement j join case_judgements c using (inspection_id, reference) "
+                    + "join sampled_case s using (inspection_id, reference) "
+                    + "where c.inspection_id = ? and c.submitted and s.active group by j.key_question order by j.key_question")) {
+                select.setObject(1, inspection);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        keyQuestions.put(row.getString(1), new int[] {row.getInt(2), row.getInt(3)});
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement("select p.key_question, p.prompt, "
+                    + "count(*) filter (where p.answer = 'YES'), count(*) filter (where p.answer in ('YES', 'NO')) "
+                    + "from prompt_answer p join case_judgements c using (inspection_id, reference) "
+                    + "join sampled_case s using (inspection_id, reference) "
+                    + "where c.inspection_id = ? and c.submitted and s.active group by p.key_question, p.prompt "
+                    + "order by p.key_question, p.prompt")) {
+                select.setObject(1, inspection);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        prompts.computeIfAbsent(row.getString(1), k -> new LinkedHashMap<>())
+                                .put(row.getString(2), new int[] {row.getInt(3), row.getInt(4)});
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Tallies(keyQuestions, prompts, submitted);
+    }
+
+    private void update(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package yardstick.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.rpc.BadRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import yardstick.cases.v1.Answer;
+import yardstick.cases.v1.CaseJudgements;
+import yardstick.cases.v1.DrawSampleRequest;
+import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.GetJudgementTalliesRequest;
+import yardstick.cases.v1.GetJudgementTalliesResponse;
+import yardstick.cases.v1.JudgementServiceGrpc;
+import yardstick.cases.v1.KeyQuestionCount;
+import yardstick.cases.v1.KeyQuestionJudgement;
+import yardstick.cases.v1.PlanSampleRequest;
+import yardstick.cases.v1.PromptAnswer;
+import yardstick.cases.v1.Sample;
+import yardstick.cases.v1.SampledCase;
+import yardstick.cases.v1.SamplingServiceGrpc;
+import yardstick.cases.v1.SubmitCaseJudgementsRequest;
+import yardstick.cases.v1.UpdateCaseJudgementsRequest;
+import yardstick.ratings.v1.Framework;
+import yardstick.ratings.v1.FrameworkServiceGrpc;
+import yardstick.ratings.v1.GetFrameworkRequest;
+import yardstick.ratings.v1.KeyQuestion;
+import yardstick.ratings.v1.Standard;
+import yardstick.ratings.v1.StandardBasis;
+
+/** Judging every sampled case through case-service, checked against the framework from rating-service, and tallied. */
+class JudgementsIT {
+
+    private static RunningServices services;
+    private static ManagedChannel cases;
+    private static ManagedChannel ratings;
+    private static Framework kent;
+    private static Map<String, EligibleCase> population;
+
+    @BeforeAll
+    static void start() throws Exception {
+        services = RunningServices.start("judgements", Service.RATINGS, Service.CASES);
+        cases = services.channel(Service.CASES);
+        ratings = services.channel(Service.RATINGS);
+        kent = FrameworkServiceGrpc.newBlockingStub(ratings).getFramework(
+                GetFrameworkRequest.newBuilder().setName("frameworks/youth-2019").build()).getFramework();
+        population = SyntheticPopulation.cases(300, 99, PopulationIT.FIELDWORK).stream()
+                .collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        cases.shutdownNow();
+        ratings.shutdownNow();
+        services.close();
+    }
+
+    static JudgementServiceGrpc.JudgementServiceBlockingStub judging(ManagedChannel channel) {
+        return JudgementServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    static Sample sampled(ManagedChannel channel, String inspection, List<EligibleCase> cases, long seed) throws Exception {
+        PopulationIT.importCases(channel, inspection, cases, 500);
+        SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+        sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection).build());
+        return sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(seed).build()).getSample();
+    }
+
+    /** The key questions of the framework asked of a case: its category's case-based standards, within any disposal limit. */
+    static List<KeyQuestion> askedOf(Framework framework, EligibleCase eligible) {
+        List<KeyQuestion> asked = new ArrayList<>();
+        for (var domain : framework.getDomainsList()) {
+            for (Standard standard : domain.getStandardsList()) {
+                if (standard.getBasis() == StandardBasis.STANDARD_BASIS_CASE_BASED && standard.getCaseCategory() == eligible.getCategory()) {
+                    for (KeyQuestion question : standard.getKeyQuestionsList()) {
+                        List<?> only = question.getApplicability().getDisposalTypesList();
+                        if (only.isEmpty() || only.contains(eligible.getDisposalType())) {
+                            asked.add(question);
+                        }
+                    }
+                }
+            }
+        }
+        return asked;
+    }
+
+    /** A full set of judgements for a case, the answers chosen by {@code answer}. */
+    static CaseJudgements.Builder judgements(String name, Framework framework, EligibleCase eligible, Function<String, Answer> answer) {
+        CaseJudgements.Builder judgements = CaseJudgements.newBuilder().setName(name);
+        for (KeyQuestion question : askedOf(framework, eligible)) {
+            KeyQuestionJudgement.Builder judgement = KeyQuestionJudgement.newBuilder().setKeyQuestion(question.getId())
+                    .setJudgement(answer.apply(eligible.getReference() + question.getId())).setNote("case file and interview");
+            question.getPromptsList().forEach(p -> judgement.addPrompts(PromptAnswer.newBuilder().setPrompt(p.getLetter())
+                    .setAnswer(answer.apply(eligible.getReference() + question.getId() + p.getLetter()))));
+            judgements.addKeyQuestions(judgement);
+        }
+        return judgements;
+    }
+
+    static Answer hashed(String key) {
+        int h = Math.floorMod(key.hashCode(), 10);
+        return h < 6 ? Answer.ANSWER_YES : h < 9 ? Answer.ANSWER_NO : Answer.ANSWER_NOT_APPLICABLE;
+    }
+
+    static String name(String inspection, String reference) {
+        return inspection + "/cases/" + reference + "/judgements";
+    }
+
+    @Test
+    void everySampledCaseIsJudgedAndTheTalliesCountTheSubmittedJudgements() throws Exception {
+        String inspection = PopulationIT.newInspection(cases);
+        Sample sample = sampled(cases, inspection, List.copyOf(population.values()), 5);
+        Map<String, int[]> expected = new TreeMap<>();
+        int sampledCases = 0;
+        for (var category : sample.getCategoriesList()) {
+            for (SampledCase sampledCase : category.getCasesList()) {
+                sampledCases++;
+                EligibleCase eligible = population.get(sampledCase.getReference());
+                CaseJudgements saved = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder()
+                        .setJudgements(judgements(name(inspection, sampledCase.getReference()), kent, eligible, JudgementsIT::hashed))
+                        .build()).getJudgements();
+                judging(cases).submitCaseJudgements(SubmitCaseJudgementsRequest.newBuilder().setName(saved.getName())
+                        .setEtag(saved.getEtag()).build());
+                for (KeyQuestionJudgement judgement : saved.getKeyQuestionsList()) {
+                    int[] counts = expected.computeIfAbsent(judgement.getKeyQuestion(), k -> new int[2]);
+                    counts[0] += judgement.getJudgement() == Answer.ANSWER_YES ? 1 : 0;
+                    counts[1] += judgement.getJudgement() == Answer.ANSWER_NOT_APPLICABLE ? 0 : 1;
+                }
+            }
+        }
+        GetJudgementTalliesResponse tallies = judging(cases).getJudgementTallies(
+                GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build());
+        assertEquals(sampledCases, tallies.getSubmittedCases());
+        assertEquals(sampledCases, tallies.getSampledCases());
+        assertEquals("frameworks/youth-2019", tallies.getFramework());
+        Map<String, List<Integer>> actual = tallies.getKeyQuestionsList().stream().collect(Collectors.toMap(
+                KeyQuestionCount::getKeyQuestion, k -> List.of(k.getYes(), k.getApplicable()), (a, b) -> a, TreeMap::new));
+        assertEquals(expected.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()[0], e.getValue()[1]),
+                (a, b) -> a, TreeMap::new)), actual);
+        assertTrue(tallies.getPromptsCount() > 0);
+        assertTrue(tallies.getCompositionList().stream().anyMatch(c -> c.getClassification().equals("CATEGORY")));
+    }
+
+    @Test
+    void badJudgementsAreRefusedNamingTheFieldAndStaleOrMissingOnesToo() throws Exception {
+        String inspection = PopulationIT.newInspection(cases);
+        Sample sample = sampled(cases, inspection, List.copyOf(population.values()), 8);
+        SampledCase outOfCourt = sample.getCategoriesList().stream()
+                .filter(c -> c.getCategory() == yardstick.common.v1.CaseCategory.CASE_CATEGORY_OUT_OF_COURT)
+                .flatMap(c -> c.getCasesList().stream())
+                .filter(c -> population.get(c.getReference()).getDisposalType() != yardstick.common.v1.DisposalType.DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION)
+                .findFirst().orElseThrow();
+        String name = name(inspection, outOfCourt.getReference());
+        EligibleCase eligible = population.get(outOfCourt.getReference());
+
+        CaseJudgements.Builder wrong = judgements(name, kent, eligible, k -> Answer.ANSWER_YES)
+                .addKeyQuestions(KeyQuestionJudgement.newBuilder().setKeyQuestion("3.4.2").setJudgement(Answer.ANSWER_YES))
+                .addKeyQuestions(KeyQuestionJudgement.newBuilder().setKeyQuestion("9.9.9").setJudgement(Answer.ANSWER_NO));
+        int count = wrong.getKeyQuestionsCount();
+        BadRequest refused = badRequest(() -> judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(wrong).build()));
+        assertEquals(List.of("judgements.key_questions[" + (count - 2) + "].key_question", "judgements.key_questions[" + (count - 1) + "].key_question"),
+                refused.getFieldViolationsList().stream().map(BadRequest.FieldViolation::getField).toList());
+        assertTrue(refused.getFieldViolations(0).getDescription().contains("YOUTH_CONDITIONAL_CAUTION"), refused.toString());
+
+        CaseJudgements.Builder partial = judgements(name, kent, eligible, k -> Answer.ANSWER_YES);
+        String missing = partial.getKeyQuestions(0).getKeyQuestion();
+        partial.removeKeyQuestions(0);
+        CaseJudgements draft = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(partial).build()).getJudgements();
+        BadRequest incomplete = badRequest(() -> judging(cases).submitCaseJudgements(
+                SubmitCaseJudgementsRequest.newBuilder().setName(name).setEtag(draft.getEtag()).build()));
+        assertTrue(incomplete.getFieldViolations(0).getDescription().contains(missing), incomplete.toString());
+
+        StatusRuntimeException stale = assertThrows(StatusRuntimeException.class, () -> judging(cases).updateCaseJudgements(
+                UpdateCaseJudgementsRequest.newBuilder().setJudgements(partial.setEtag("")).build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, stale.getStatus().getCode());
+
+        String notSampled = population.keySet().stream().filter(r -> sample.getCategoriesList().stream()
+                .flatMap(c -> c.getCasesList().stream()).noneMatch(c -> c.getReference().equals(r))).findFirst().orElseThrow();
+        StatusRuntimeException outside = assertThrows(StatusRuntimeException.class, () -> judging(cases).updateCaseJudgements(
+                UpdateCaseJudgementsRequest.newBuilder().setJudgements(judgements(name(inspection, notSampled), kent,
+                        population.get(notSampled), k -> Answer.ANSWER_YES)).build()));
+        assertEquals(Status.Code.NOT_FOUND, outside.getStatus().getCode());
+    }
+
+    private static BadRequest badRequest(Executable call) throws Exception {
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, call);
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode(), error.getStatus().toString());
+        return StatusProto.fromThrowable(error).getDetails(0).unpack(BadRequest.class);
+    }
+}

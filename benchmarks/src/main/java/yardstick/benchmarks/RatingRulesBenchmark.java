@@ -35,7 +35,7 @@ public class RatingRulesBenchmark {
 
     @Setup
     public void setUp() {
-        endpoint = new RatingEndpoint(FrameworkFiles.load());
+        endpoint = new RatingEndpoint(FrameworkFiles.load(), null);
         kent = yardstick.suite.KentInputs.request();
     }
 

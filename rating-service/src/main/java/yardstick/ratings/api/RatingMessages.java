@@ -112,7 +112,7 @@ final class RatingMessages {
         return message.build();
     }
 
-    private static yardstick.ratings.v1.DiscretionGround ground(DiscretionGround ground) {
+    static yardstick.ratings.v1.DiscretionGround ground(DiscretionGround ground) {
         return switch (ground) {
             case WITHIN_FIVE_POINTS -> yardstick.ratings.v1.DiscretionGround.DISCRETION_GROUND_WITHIN_FIVE_POINTS;
             case ONE_CASE_WOULD_CHANGE -> yardstick.ratings.v1.DiscretionGround.DISCRETION_GROUND_ONE_CASE_WOULD_CHANGE;

@@ -103,6 +103,26 @@ public final class RatingRules {
         return index;
     }
 
+    /**
+     * One case-based standard's rating from its key questions' tallies (missing ones count as no
+     * applicable cases), with a discretion decision if there is one.
+     *
+     * @throws DiscretionRefusedException when no ground allows the decision
+     * @throws IllegalArgumentException when no case applied to any of its key questions
+     */
+    public static StandardRating.CaseBased rateCaseBasedStandard(Standard standard, List<KeyQuestionTally> tallies,
+                                                                 Optional<DiscretionDecision> decision) {
+        Map<String, KeyQuestionTally> byQuestion = index(tallies, KeyQuestionTally::keyQuestion);
+        List<KeyQuestionTally> own = new ArrayList<>();
+        for (KeyQuestion question : standard.keyQuestions()) {
+            own.add(byQuestion.getOrDefault(question.id(), new KeyQuestionTally(question.id(), 0, 0)));
+        }
+        if (own.stream().noneMatch(KeyQuestionTally::applies)) {
+            throw new IllegalArgumentException("standard " + standard.id() + " cannot be rated yet: no submitted judgement applies to its key questions");
+        }
+        return caseBased(standard, own, decision, DEFAULT_CONFIDENCE);
+    }
+
     static StandardRating.CaseBased caseBased(Standard standard, List<KeyQuestionTally> tallies,
                                               Optional<DiscretionDecision> decision, double confidence) {
         List<KeyQuestionTally> applying = new ArrayList<>(tallies.size());

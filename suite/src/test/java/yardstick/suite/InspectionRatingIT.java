@@ -1,0 +1,155 @@
+package yardstick.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import yardstick.cases.v1.CaseJudgements;
+import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.GetJudgementTalliesRequest;
+import yardstick.cases.v1.GetJudgementTalliesResponse;
+import yardstick.cases.v1.Sample;
+import yardstick.cases.v1.SampledCase;
+import yardstick.cases.v1.SubmitCaseJudgementsRequest;
+import yardstick.cases.v1.UpdateCaseJudgementsRequest;
+import yardstick.common.v1.Rating;
+import yardstick.ratings.v1.ComputeRatingsRequest;
+import yardstick.ratings.v1.DiscretionOption;
+import yardstick.ratings.v1.Framework;
+import yardstick.ratings.v1.FrameworkServiceGrpc;
+import yardstick.ratings.v1.GetFrameworkRequest;
+import yardstick.ratings.v1.GetRatingSnapshotRequest;
+import yardstick.ratings.v1.KeyQuestionTally;
+import yardstick.ratings.v1.ListRatingSnapshotsRequest;
+import yardstick.ratings.v1.RatingServiceGrpc;
+import yardstick.ratings.v1.RatingSnapshot;
+import yardstick.ratings.v1.RecordDiscretionDecisionRequest;
+import yardstick.ratings.v1.RecordQualitativeRatingRequest;
+import yardstick.ratings.v1.RecordedDiscretionDecision;
+import yardstick.ratings.v1.RecordedQualitativeRating;
+import yardstick.ratings.v1.StandardRating;
+
+/**
+ * An inspection carried from population to ratings: case-service's judgements tallied, rated by
+ * rating-service's ComputeRatings into numbered, immutable snapshots over real gRPC.
+ */
+class InspectionRatingIT {
+
+    private static RunningServices services;
+    private static ManagedChannel cases;
+    private static ManagedChannel ratings;
+    private static String inspection;
+
+    @BeforeAll
+    static void start() throws Exception {
+        services = RunningServices.start("ratings", Service.RATINGS, Service.CASES);
+        cases = services.channel(Service.CASES);
+        ratings = services.channel(Service.RATINGS);
+        Framework kent = FrameworkServiceGrpc.newBlockingStub(ratings).getFramework(
+                GetFrameworkRequest.newBuilder().setName("frameworks/youth-2019").build()).getFramework();
+        List<EligibleCase> population = SyntheticPopulation.cases(300, 42, PopulationIT.FIELDWORK);
+        Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
+        inspection = PopulationIT.newInspection(cases);
+        Sample sample = JudgementsIT.sampled(cases, inspection, population, 3);
+        for (var category : sample.getCategoriesList()) {
+            for (SampledCase sampled : category.getCasesList()) {
+                CaseJudgements saved = JudgementsIT.judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder()
+                        .setJudgements(JudgementsIT.judgements(JudgementsIT.name(inspection, sampled.getReference()), kent,
+                                byReference.get(sampled.getReference()), JudgementsIT::hashed)).build()).getJudgements();
+                JudgementsIT.judging(cases).submitCaseJudgements(SubmitCaseJudgementsRequest.newBuilder()
+                        .setName(saved.getName()).setEtag(saved.getEtag()).build());
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        cases.shutdownNow();
+        ratings.shutdownNow();
+        services.close();
+    }
+
+    private static RatingServiceGrpc.RatingServiceBlockingStub rating() {
+        return RatingServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    private static RatingSnapshot compute(String requestId) {
+        return rating().computeRatings(ComputeRatingsRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001")
+                .setRequestId(requestId).build()).getSnapshot();
+    }
+
+    @Test
+    void ratingsAreComputedFromTheTalliesIntoNumberedSnapshotsThatNeverChange() {
+        // Not ready without domain one's qualitative ratings: refused, and nothing stored.
+        StatusRuntimeException notReady = assertThrows(StatusRuntimeException.class, () -> compute(UUID.randomUUID().toString()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, notReady.getStatus().getCode());
+        assertTrue(notReady.getStatus().getDescription().contains("1.1"), notReady.getStatus().getDescription());
+        assertEquals(0, rating().listRatingSnapshots(ListRatingSnapshotsRequest.newBuilder().setInspection(inspection).build())
+                .getSnapshotsCount());
+
+        for (String standard : List.of("1.1", "1.2", "1.3", "1.4")) {
+            rating().recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
+                    .setInspection(inspection).setStandard(standard).setRating(Rating.RATING_GOOD)
+                    .setRationale("leadership and partnerships evidenced in meetings").setRecordedBy("HMI-0001")).build());
+        }
+        String requestId = UUID.randomUUID().toString();
+        RatingSnapshot first = compute(requestId);
+        assertEquals(1, first.getNumber());
+        assertEquals(first, compute(requestId), "a retried request gets the same snapshot");
+
+        GetJudgementTalliesResponse tallies = JudgementsIT.judging(cases).getJudgementTallies(
+                GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build());
+        Map<String, List<Integer>> counted = tallies.getKeyQuestionsList().stream()
+                .collect(Collectors.toMap(k -> k.getKeyQuestion(), k -> List.of(k.getYes(), k.getApplicable())));
+        for (KeyQuestionTally tally : first.getInputs().getKeyQuestionTalliesList()) {
+            assertEquals(counted.getOrDefault(tally.getKeyQuestion(), List.of(0, 0)), List.of(tally.getYes(), tally.getApplicable()),
+                    tally.getKeyQuestion());
+        }
+        assertEquals(tallies.getSubmittedCases(), first.getSubmittedCases());
+        assertEquals(rating().calculateRatings(first.getInputs()), first.getRatings(), "the snapshot's ratings follow from its inputs");
+
+        // A discretion decision the rules allow, recorded, then reflected in the next snapshot only.
+        StandardRating movable = first.getRatings().getStandardRatingsList().stream()
+                .filter(s -> s.hasCaseBased() && s.getCaseBased().getDiscretionOptionsCount() > 0)
+                .findFirst().orElseThrow(() -> new AssertionError("no standard open to discretion in " + first.getRatings()));
+        DiscretionOption option = movable.getCaseBased().getDiscretionOptions(0);
+        RecordedDiscretionDecision decision = rating().recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder()
+                .setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection).setStandard(movable.getStandard())
+                        .setTo(option.getRating()).setRationale("the panel weighed the other key questions").setRecordedBy("HMI-0002"))
+                .build()).getDecision();
+        assertEquals(movable.getRating(), decision.getFrom());
+        assertEquals(option.getGroundsList(), decision.getGroundsList());
+
+        RatingSnapshot second = compute(UUID.randomUUID().toString());
+        assertEquals(2, second.getNumber());
+        StandardRating moved = second.getRatings().getStandardRatingsList().stream()
+                .filter(s -> s.getStandard().equals(movable.getStandard())).findFirst().orElseThrow();
+        assertEquals(option.getRating(), moved.getRating());
+        assertTrue(moved.getCaseBased().getDiscretionApplied());
+        assertEquals(first, rating().getRatingSnapshot(GetRatingSnapshotRequest.newBuilder().setName(first.getName()).build()).getSnapshot(),
+                "the first snapshot is unchanged");
+        assertEquals(List.of(2, 1), rating().listRatingSnapshots(ListRatingSnapshotsRequest.newBuilder().setInspection(inspection).build())
+                .getSnapshotsList().stream().map(RatingSnapshot::getNumber).toList());
+    }
+
+    @Test
+    void discretionOnAQualitativeStandardIsRefusedNamingTheField() {
+        StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> rating().recordDiscretionDecision(
+                RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection)
+                        .setStandard("1.2").setTo(Rating.RATING_GOOD).setRationale("x").setRecordedBy("HMI-0002")).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
+        assertTrue(error.getStatus().getDescription().contains("decision.standard"), error.getStatus().getDescription());
+    }
+}

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import yardstick.platform.database.FreePort;
 
 /**
  * A service killed with {@code kill -9} leaves its PostgreSQL running and holding
@@ -45,8 +44,7 @@ class KillNineRestartIT {
     void aServiceKilledWithKillNineRestartsCleanlyWithItsRecords() throws Exception {
         data = ProcessTestSupport.freshDataDirectory("kill-nine");
         Map<String, String> environment = ProcessTestSupport.environment(data);
-        int databasePort = FreePort.find();
-        environment.put("RATING_SERVICE_EMBEDDED_DATABASE_PORT", String.valueOf(databasePort));
+        int databasePort = Integer.parseInt(environment.get("RATING_SERVICE_EMBEDDED_DATABASE_PORT"));
         Path cluster = data.resolve("rating-service").resolve("postgres");
         Path log = data.resolve("rating-service.log");
 

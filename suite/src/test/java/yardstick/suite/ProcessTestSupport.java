@@ -28,9 +28,14 @@ final class ProcessTestSupport {
     static Map<String, String> environment(Path dataDirectory) {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("YARDSTICK_DATA_DIR", dataDirectory.toString());
+        // Every port, the databases' too, chosen together so that no two services reach for the same one.
+        java.util.Iterator<Integer> ports = FreePort.findAll(3 * Service.ALL.size()).iterator();
         for (Service service : Service.ALL) {
-            environment.put(service.grpcPortVariable(), String.valueOf(FreePort.find()));
-            service.httpPortVariable().ifPresent(v -> environment.put(v, String.valueOf(FreePort.find())));
+            environment.put(service.grpcPortVariable(), String.valueOf(ports.next()));
+            environment.put(service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_EMBEDDED_DATABASE_PORT",
+                    String.valueOf(ports.next()));
+            int http = ports.next();
+            service.httpPortVariable().ifPresent(v -> environment.put(v, String.valueOf(http)));
         }
         environment.put("CASE_SERVICE_ADDRESS", "localhost:" + environment.get("CASE_SERVICE_PORT"));
         environment.put("RATING_SERVICE_ADDRESS", "localhost:" + environment.get("RATING_SERVICE_PORT"));

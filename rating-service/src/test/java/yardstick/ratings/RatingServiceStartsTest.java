@@ -1,6 +1,11 @@
 package yardstick.ratings;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import yardstick.platform.peers.Peer;
+import org.junit.jupiter.api.Test;
 import java.util.Set;
 import yardstick.platform.testing.ServiceStartsChecks;
 import yardstick.ratings.v1.FrameworkServiceGrpc;
@@ -11,5 +16,11 @@ class RatingServiceStartsTest extends ServiceStartsChecks {
     @Override
     protected Set<String> ownServices() {
         return Set.of(FrameworkServiceGrpc.SERVICE_NAME);
+    }
+
+    @Test
+    void findsItsNeighboursAtTheirDefaultAddresses() {
+        // Regression: an unquoted "host:port" default was read as a bare port, a host on port 80.
+        assertEquals("localhost:50051", context.getBean(Peer.class, Qualifiers.byName("case-service")).address());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import yardstick.platform.peers.Peer;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
@@ -30,5 +32,12 @@ class ReportServiceStartsTest extends ServiceStartsChecks {
         assertEquals("UP", health.get("status"));
         Map<String, Object> details = (Map<String, Object>) health.get("details");
         assertEquals("UP", ((Map<String, Object>) details.get("jdbc")).get("status"));
+    }
+
+    @Test
+    void findsItsNeighboursAtTheirDefaultAddresses() {
+        // Regression: an unquoted "host:port" default was read as a bare port, a host on port 80.
+        assertEquals("localhost:50051", context.getBean(Peer.class, Qualifiers.byName("case-service")).address());
+        assertEquals("localhost:50052", context.getBean(Peer.class, Qualifiers.byName("rating-service")).address());
     }
 }

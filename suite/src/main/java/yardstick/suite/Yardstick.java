@@ -87,7 +87,11 @@ public final class Yardstick {
         return allServing ? 0 : 1;
     }
 
-    static int bench(String[] args, Map<String, String> environment) throws InterruptedException {
+    static int bench(String[] args, Map<String, String> environment) throws Exception {
+        if (args.length > 0 && args[0].equals("cases")) {
+            int size = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+            return CasesBenchmark.run(Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath(), environment, size, 2000);
+        }
         String address = "localhost:" + Service.RATINGS.grpcPort(environment);
         int seconds = 10;
         int concurrency = 4;
@@ -120,6 +124,10 @@ public final class Yardstick {
                   bench    load rating-service over gRPC: CalculateRatings with Kent 2021's inputs
                            against an empty health Check, calls/s, p50/p99 and their ratio
                            [--address localhost:50052] [--seconds 10] [--concurrency 4]
+                  bench cases [N]
+                           against the running suite: ImportCases of N (100,000) cases beside PostgreSQL COPY
+                           of the same rows, PlanSample + DrawSample on them, GetJudgementTallies p50/p99
+                           for an inspection of 65 fully judged cases
                 """);
         return 0;
     }

@@ -9,7 +9,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,7 +29,6 @@ import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.KeyQuestionCount;
 import yardstick.cases.v1.KeyQuestionJudgement;
 import yardstick.cases.v1.PlanSampleRequest;
-import yardstick.cases.v1.PromptAnswer;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SamplingServiceGrpc;
@@ -39,9 +37,6 @@ import yardstick.cases.v1.UpdateCaseJudgementsRequest;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.FrameworkServiceGrpc;
 import yardstick.ratings.v1.GetFrameworkRequest;
-import yardstick.ratings.v1.KeyQuestion;
-import yardstick.ratings.v1.Standard;
-import yardstick.ratings.v1.StandardBasis;
 
 /** Judging every sampled case through case-service, checked against the framework from rating-service, and tallied. */
 class JudgementsIT {
@@ -81,40 +76,12 @@ class JudgementsIT {
         return sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(seed).build()).getSample();
     }
 
-    /** The key questions of the framework asked of a case: its category's case-based standards, within any disposal limit. */
-    static List<KeyQuestion> askedOf(Framework framework, EligibleCase eligible) {
-        List<KeyQuestion> asked = new ArrayList<>();
-        for (var domain : framework.getDomainsList()) {
-            for (Standard standard : domain.getStandardsList()) {
-                if (standard.getBasis() == StandardBasis.STANDARD_BASIS_CASE_BASED && standard.getCaseCategory() == eligible.getCategory()) {
-                    for (KeyQuestion question : standard.getKeyQuestionsList()) {
-                        List<?> only = question.getApplicability().getDisposalTypesList();
-                        if (only.isEmpty() || only.contains(eligible.getDisposalType())) {
-                            asked.add(question);
-                        }
-                    }
-                }
-            }
-        }
-        return asked;
-    }
-
-    /** A full set of judgements for a case, the answers chosen by {@code answer}. */
     static CaseJudgements.Builder judgements(String name, Framework framework, EligibleCase eligible, Function<String, Answer> answer) {
-        CaseJudgements.Builder judgements = CaseJudgements.newBuilder().setName(name);
-        for (KeyQuestion question : askedOf(framework, eligible)) {
-            KeyQuestionJudgement.Builder judgement = KeyQuestionJudgement.newBuilder().setKeyQuestion(question.getId())
-                    .setJudgement(answer.apply(eligible.getReference() + question.getId())).setNote("case file and interview");
-            question.getPromptsList().forEach(p -> judgement.addPrompts(PromptAnswer.newBuilder().setPrompt(p.getLetter())
-                    .setAnswer(answer.apply(eligible.getReference() + question.getId() + p.getLetter()))));
-            judgements.addKeyQuestions(judgement);
-        }
-        return judgements;
+        return SyntheticJudgements.forCase(name, framework, eligible, answer);
     }
 
     static Answer hashed(String key) {
-        int h = Math.floorMod(key.hashCode(), 10);
-        return h < 6 ? Answer.ANSWER_YES : h < 9 ? Answer.ANSWER_NO : Answer.ANSWER_NOT_APPLICABLE;
+        return SyntheticJudgements.hashed(key);
     }
 
     static String name(String inspection, String reference) {

@@ -7,6 +7,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +48,12 @@ class StatusExceptionInterceptor implements ServerInterceptor {
 
     private static void close(ServerCall<?, ?> call, RuntimeException e) {
         if (e instanceof StatusRuntimeException error) {
-            Metadata trailers = error.getTrailers() != null ? error.getTrailers() : new Metadata();
+            // Only the error details travel on: trailers received from another service (a
+            // neighbour's error passed up) carry that response's own headers, which are not ours to send.
+            com.google.rpc.Status details = StatusProto.fromThrowable(error);
+            Metadata trailers = details != null && details.getDetailsCount() > 0
+                    ? StatusProto.toStatusRuntimeException(details).getTrailers()
+                    : new Metadata();
             call.close(error.getStatus(), trailers);
             return;
         }

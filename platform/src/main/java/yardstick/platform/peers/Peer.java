@@ -52,7 +52,8 @@ public final class Peer implements AutoCloseable {
                         .withCause(e)
                         .asRuntimeException();
             }
-            throw e;
+            // The neighbour's own answer, named, without the headers of its response.
+            throw e.getStatus().withDescription(name + ": " + e.getStatus().getDescription()).asRuntimeException();
         }
     }
 

@@ -10,6 +10,12 @@ class PeerFactory {
     @EachBean(PeerConfiguration.class)
     @Bean(preDestroy = "close")
     Peer peer(PeerConfiguration configuration) {
-        return new Peer(configuration.getName(), configuration.getAddress(), configuration.getDeadline());
+        String address = configuration.getAddress();
+        // host:port, always: a bare name or number would be looked up as a host on port 80.
+        if (address == null || !address.matches("[A-Za-z0-9.-]+:[0-9]{1,5}|\\[[0-9a-fA-F:]+]:[0-9]{1,5}")) {
+            throw new IllegalStateException("yardstick.peers." + configuration.getName() + ".address must be host:port, not '"
+                    + address + "'");
+        }
+        return new Peer(configuration.getName(), address, configuration.getDeadline());
     }
 }

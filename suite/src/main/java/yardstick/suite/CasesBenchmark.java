@@ -1,0 +1,217 @@
+package yardstick.suite;
+
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+import yardstick.cases.v1.CaseJudgements;
+import yardstick.cases.v1.CategorySettings;
+import yardstick.cases.v1.CreateInspectionRequest;
+import yardstick.cases.v1.DrawSampleRequest;
+import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.GetJudgementTalliesRequest;
+import yardstick.cases.v1.ImportCasesRequest;
+import yardstick.cases.v1.ImportCasesResponse;
+import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.InspectionServiceGrpc;
+import yardstick.cases.v1.JudgementServiceGrpc;
+import yardstick.cases.v1.PlanSampleRequest;
+import yardstick.cases.v1.PopulationServiceGrpc;
+import yardstick.cases.v1.Sample;
+import yardstick.cases.v1.SampledCase;
+import yardstick.cases.v1.SamplingServiceGrpc;
+import yardstick.cases.v1.SubmitCaseJudgementsRequest;
+import yardstick.cases.v1.UpdateCaseJudgementsRequest;
+import yardstick.common.v1.CaseCategory;
+import yardstick.ratings.v1.Framework;
+import yardstick.ratings.v1.FrameworkServiceGrpc;
+import yardstick.ratings.v1.GetFrameworkRequest;
+
+/**
+ * {@code ./yardstick bench cases}, against a running suite: imports 100,000 synthetic cases
+ * through the streaming RPC and, in the same run, COPYs the same rows into the same table of
+ * case-service's embedded PostgreSQL; plans and draws on that population; and times the tallies
+ * of an inspection of 65 fully judged cases. Bounded in time; loopback only.
+ */
+final class CasesBenchmark {
+
+    private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
+
+    private CasesBenchmark() {
+    }
+
+    static int run(Path root, Map<String, String> environment, int size, int tallyCalls) throws Exception {
+        String cases = "localhost:" + Service.CASES.grpcPort(environment);
+        String ratings = "localhost:" + Service.RATINGS.grpcPort(environment);
+        ManagedChannel channel = ManagedChannelBuilder.forTarget(cases).usePlaintext().build();
+        ManagedChannel ratingChannel = ManagedChannelBuilder.forTarget(ratings).usePlaintext().build();
+        try {
+            List<EligibleCase> population = SyntheticPopulation.cases(size, 1, FIELDWORK);
+            System.out.printf("case-service at %s; %,d synthetic cases%n", cases, size);
+
+            String imported = newInspection(channel);
+            long start = System.nanoTime();
+            ImportCasesResponse response = importCases(channel, imported, population);
+            double rpcSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("ImportCases (streamed, validated, stored): %,d cases in %.2f s (%,.0f cases/s)%n",
+                    response.getImported(), rpcSeconds, response.getImported() / rpcSeconds);
+
+            String copied = newInspection(channel);
+            double copySeconds = copy(root, environment, copied, population);
+            System.out.printf("PostgreSQL COPY of the same rows into the same table:     %.2f s (%,.0f rows/s)%n",
+                    copySeconds, size / copySeconds);
+            System.out.printf("ratio COPY time / ImportCases time: %.2f%n", copySeconds / rpcSeconds);
+
+            SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(2, TimeUnit.MINUTES);
+            start = System.nanoTime();
+            sampling.planSample(PlanSampleRequest.newBuilder().setInspection(imported).build());
+            Sample sample = sampling.withDeadlineAfter(2, TimeUnit.MINUTES)
+                    .drawSample(DrawSampleRequest.newBuilder().setInspection(imported).setSeed(1).build()).getSample();
+            double drawSeconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("PlanSample + DrawSample on %,d cases: %.2f s (%s)%n", size, drawSeconds,
+                    sample.getCategoriesList().stream().map(c -> c.getCategory().name().substring(14).toLowerCase() + " " + c.getCasesCount())
+                            .collect(Collectors.joining(", ")));
+
+            tallies(channel, ratingChannel, tallyCalls);
+            return 0;
+        } finally {
+            channel.shutdownNow();
+            ratingChannel.shutdownNow();
+        }
+    }
+
+    /** An inspection of 65 cases (Kent's 39 court and 26 out-of-court), every case judged; then its tallies, timed. */
+    private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, int calls) throws Exception {
+        Framework framework = FrameworkServiceGrpc.newBlockingStub(ratingChannel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .getFramework(GetFrameworkRequest.newBuilder().setName("frameworks/youth-2019").build()).getFramework();
+        List<EligibleCase> population = SyntheticPopulation.cases(600, 2, FIELDWORK).stream()
+                .filter(c -> c.getCategory() != CaseCategory.CASE_CATEGORY_RESETTLEMENT).toList();
+        Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
+        String inspection = newInspection(channel);
+        importCases(channel, inspection, population);
+        SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(1, TimeUnit.MINUTES);
+        sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection)
+                .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT).setMaximum(39))
+                .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_OUT_OF_COURT).setMaximum(26)).build());
+        Sample sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(3).build()).getSample();
+        JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel);
+        int judged = 0;
+        for (var category : sample.getCategoriesList()) {
+            for (SampledCase sampled : category.getCasesList()) {
+                CaseJudgements saved = judging.withDeadlineAfter(10, TimeUnit.SECONDS).updateCaseJudgements(UpdateCaseJudgementsRequest
+                        .newBuilder().setJudgements(SyntheticJudgements.forCase(inspection + "/cases/" + sampled.getReference() + "/judgements",
+                                framework, byReference.get(sampled.getReference()), SyntheticJudgements::hashed)).build()).getJudgements();
+                judging.withDeadlineAfter(10, TimeUnit.SECONDS).submitCaseJudgements(SubmitCaseJudgementsRequest.newBuilder()
+                        .setName(saved.getName()).setEtag(saved.getEtag()).build());
+                judged++;
+            }
+        }
+        GetJudgementTalliesRequest request = GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build();
+        for (int i = 0; i < 100; i++) {
+            judging.withDeadlineAfter(10, TimeUnit.SECONDS).getJudgementTallies(request);
+        }
+        long[] latencies = new long[calls];
+        long started = System.nanoTime();
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            judging.withDeadlineAfter(10, TimeUnit.SECONDS).getJudgementTallies(request);
+            latencies[i] = System.nanoTime() - t;
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Arrays.sort(latencies);
+        System.out.printf("GetJudgementTallies, %d fully judged cases: %d calls, %,.0f calls/s, p50 %.2f ms, p99 %.2f ms%n",
+                judged, calls, calls / seconds, latencies[calls / 2] / 1e6, latencies[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
+    }
+
+    private static String newInspection(ManagedChannel channel) {
+        Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS)
+                .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setInspection(Inspection.newBuilder().setServiceInspected("Benchmark Youth Justice Service")
+                                .setFieldworkStart(SyntheticPopulation.date(FIELDWORK)).setFieldworkEnd(SyntheticPopulation.date(FIELDWORK.plusDays(4)))
+                                .setFramework("frameworks/youth-2019").setLeadInspector("HMI-BENCH"))
+                        .build()).getInspection();
+        return inspection.getName();
+    }
+
+    private static ImportCasesResponse importCases(ManagedChannel channel, String inspection, List<EligibleCase> cases) throws Exception {
+        CompletableFuture<ImportCasesResponse> answer = new CompletableFuture<>();
+        StreamObserver<ImportCasesRequest> upload = PopulationServiceGrpc.newStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES)
+                .importCases(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ImportCasesResponse value) {
+                        answer.complete(value);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        for (int from = 0; from < cases.size(); from += 1000) {
+            upload.onNext(ImportCasesRequest.newBuilder().setInspection(inspection)
+                    .addAllCases(cases.subList(from, Math.min(cases.size(), from + 1000))).build());
+        }
+        upload.onCompleted();
+        return answer.get(5, TimeUnit.MINUTES);
+    }
+
+    /** COPY of the same rows into eligible_case, straight into case-service's embedded PostgreSQL (found by its postmaster.pid). */
+    private static double copy(Path root, Map<String, String> environment, String inspection, List<EligibleCase> population)
+            throws IOException, SQLException {
+        Path dataDirectory = Path.of(environment.getOrDefault("YARDSTICK_DATA_DIR", root.resolve("data").toString()));
+        List<String> pid = Files.readAllLines(dataDirectory.resolve("case-service").resolve("postgres").resolve("postmaster.pid"));
+        String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
+        UUID id = UUID.fromString(inspection.substring("inspections/".length()));
+        StringBuilder rows = new StringBuilder(population.size() * 120);
+        for (EligibleCase c : population) {
+            rows.append(id).append('\t').append(c.getReference()).append('\t').append(c.getCategory().name().substring(14)).append('\t')
+                    .append(c.getDisposalType().name().substring(14)).append('\t').append(date(c.getDisposalDate())).append('\t')
+                    .append(c.hasReleaseDate() ? date(c.getReleaseDate()) : "\\N").append('\t').append(c.getGender().name().substring(7))
+                    .append('\t').append(c.getAge()).append('\t').append(c.getEthnicity().name().substring(16)).append('\t')
+                    .append(c.getRiskOfSeriousHarm().name().substring(11)).append('\t').append(c.getSafetyAndWellbeing().name().substring(11))
+                    .append('\t').append(c.getLookedAfter() ? 't' : 'f').append('\t').append(c.getCaseManager()).append('\n');
+        }
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "")) {
+            connection.setAutoCommit(false);
+            long start = System.nanoTime();
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY eligible_case (inspection_id, reference, category, "
+                    + "disposal_type, disposal_date, release_date, gender, age, ethnicity, risk_of_serious_harm, safety_and_wellbeing, "
+                    + "looked_after, case_manager) FROM STDIN", new StringReader(rows.toString()));
+            connection.commit();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            try (PreparedStatement cleanUp = connection.prepareStatement("delete from eligible_case where inspection_id = ?")) {
+                cleanUp.setObject(1, id);
+                cleanUp.executeUpdate();
+            }
+            connection.commit();
+            return seconds;
+        }
+    }
+
+    private static String date(com.google.type.Date date) {
+        return LocalDate.of(date.getYear(), date.getMonth(), date.getDay()).toString();
+    }
+}

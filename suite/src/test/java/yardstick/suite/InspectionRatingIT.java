@@ -20,7 +20,10 @@ import yardstick.cases.v1.CaseJudgements;
 import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
+import yardstick.cases.v1.GetSampleRequest;
+import yardstick.cases.v1.ReplaceSampledCaseRequest;
 import yardstick.cases.v1.Sample;
+import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SubmitCaseJudgementsRequest;
 import yardstick.cases.v1.UpdateCaseJudgementsRequest;
@@ -62,9 +65,15 @@ class InspectionRatingIT {
         List<EligibleCase> population = SyntheticPopulation.cases(300, 42, PopulationIT.FIELDWORK);
         Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
         inspection = PopulationIT.newInspection(cases);
-        Sample sample = JudgementsIT.sampled(cases, inspection, population, 3);
+        Sample drawn = JudgementsIT.sampled(cases, inspection, population, 3);
+        // One case cannot be inspected: it is replaced before the judging starts.
+        SamplingServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).replaceSampledCase(
+                ReplaceSampledCaseRequest.newBuilder().setInspection(inspection).setReference(drawn.getCategories(0).getCases(0).getReference())
+                        .setReason("the child moved out of the area before fieldwork").build());
+        Sample sample = SamplingServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .getSample(GetSampleRequest.newBuilder().setInspection(inspection).build()).getSample();
         for (var category : sample.getCategoriesList()) {
-            for (SampledCase sampled : category.getCasesList()) {
+            for (SampledCase sampled : category.getCasesList().stream().filter(SampledCase::getActive).toList()) {
                 CaseJudgements saved = JudgementsIT.judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder()
                         .setJudgements(JudgementsIT.judgements(JudgementsIT.name(inspection, sampled.getReference()), kent,
                                 byReference.get(sampled.getReference()), JudgementsIT::hashed)).build()).getJudgements();

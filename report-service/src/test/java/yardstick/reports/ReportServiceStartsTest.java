@@ -22,7 +22,7 @@ class ReportServiceStartsTest extends ServiceStartsChecks {
 
     @Override
     protected Set<String> ownServices() {
-        return Set.of();
+        return Set.of(yardstick.reports.v1.ReportServiceGrpc.SERVICE_NAME);
     }
 
     @Test

@@ -15,7 +15,15 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import yardstick.reports.v1.CreateReportRequest;
+import yardstick.reports.v1.GetReportRequest;
+import yardstick.reports.v1.Report;
+import yardstick.reports.v1.ReportServiceGrpc;
+import yardstick.reports.v1.StandardSection;
 import yardstick.cases.v1.CaseJudgements;
 import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
@@ -45,9 +53,10 @@ import yardstick.ratings.v1.RecordedQualitativeRating;
 import yardstick.ratings.v1.StandardRating;
 
 /**
- * An inspection carried from population to ratings: case-service's judgements tallied, rated by
+ * An inspection carried from population to ratings and a draft report: case-service's judgements tallied, rated by
  * rating-service's ComputeRatings into numbered, immutable snapshots over real gRPC.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class InspectionRatingIT {
 
     private static RunningServices services;
@@ -57,7 +66,7 @@ class InspectionRatingIT {
 
     @BeforeAll
     static void start() throws Exception {
-        services = RunningServices.start("ratings", Service.RATINGS, Service.CASES);
+        services = RunningServices.start("ratings", Service.RATINGS, Service.CASES, Service.REPORTS);
         cases = services.channel(Service.CASES);
         ratings = services.channel(Service.RATINGS);
         Framework kent = FrameworkServiceGrpc.newBlockingStub(ratings).getFramework(
@@ -100,6 +109,7 @@ class InspectionRatingIT {
     }
 
     @Test
+    @Order(1)
     void ratingsAreComputedFromTheTalliesIntoNumberedSnapshotsThatNeverChange() {
         // Not ready without domain one's qualitative ratings: refused, and nothing stored.
         StatusRuntimeException notReady = assertThrows(StatusRuntimeException.class, () -> compute(UUID.randomUUID().toString()));
@@ -154,6 +164,59 @@ class InspectionRatingIT {
     }
 
     @Test
+    @Order(2)
+    void aDraftReportTakesEveryFigureFromTheLatestSnapshotAndTheSamplePlan() {
+        ManagedChannel reports = services.channel(Service.REPORTS);
+        try {
+            RatingSnapshot latest = rating().listRatingSnapshots(ListRatingSnapshotsRequest.newBuilder().setInspection(inspection).build())
+                    .getSnapshots(0);
+            Report report = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS).createReport(
+                    CreateReportRequest.newBuilder().setInspection(inspection).setRequestId(UUID.randomUUID().toString()).build()).getReport();
+            assertEquals(latest.getName(), report.getRatingsSnapshot());
+            assertEquals(latest.getRatings().getScore(), report.getRatingsTable().getScore());
+            assertEquals(latest.getRatings().getOverall(), report.getRatingsTable().getOverall());
+            assertEquals(12, report.getRatingsTable().getRowsCount());
+            for (StandardSection section : report.getStandardsList()) {
+                StandardRating rated = latest.getRatings().getStandardRatingsList().stream()
+                        .filter(s -> s.getStandard().equals(section.getStandard())).findFirst().orElseThrow();
+                assertEquals(rated.getRating(), section.getRating(), section.getStandard());
+                if (section.getCaseBased()) {
+                    assertEquals(1, section.getKeyQuestionsList().stream().filter(k -> k.getLowest()).count(), section.getStandard());
+                    assertEquals(rated.getCaseBased().getDiscretionApplied(), !section.getDiscretionNote().isEmpty(), section.getStandard());
+                }
+            }
+            assertTrue(report.getStandardsList().stream().anyMatch(s -> !s.getDiscretionNote().isEmpty()), "the discretion decision is noted");
+            assertEquals(report, ReportServiceGrpc.newBlockingStub(reports).getReport(
+                    GetReportRequest.newBuilder().setName(report.getName()).build()).getReport());
+            assertTrue(report.getMethodologyList().stream().allMatch(m -> m.getSize() > 0 && m.getConfidence() == 0.8));
+        } finally {
+            reports.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void withRatingServiceDownAssemblyIsUnavailableNamingItWhileStoredReportsStillAnswer() throws Exception {
+        ManagedChannel reports = services.channel(Service.REPORTS);
+        try {
+            Report stored = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS).createReport(
+                    CreateReportRequest.newBuilder().setInspection(inspection).setRequestId(UUID.randomUUID().toString()).build()).getReport();
+            services.stop(Service.RATINGS);
+            StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> ReportServiceGrpc.newBlockingStub(reports)
+                    .withDeadlineAfter(30, TimeUnit.SECONDS).createReport(CreateReportRequest.newBuilder().setInspection(inspection)
+                            .setRequestId(UUID.randomUUID().toString()).build()));
+            assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
+            assertTrue(error.getStatus().getDescription().startsWith("rating-service"), error.getStatus().getDescription());
+            assertEquals(stored, ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .getReport(GetReportRequest.newBuilder().setName(stored.getName()).build()).getReport());
+        } finally {
+            reports.shutdownNow();
+            services.start(Service.RATINGS);
+        }
+    }
+
+    @Test
+    @Order(4)
     void discretionOnAQualitativeStandardIsRefusedNamingTheField() {
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> rating().recordDiscretionDecision(
                 RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection)

@@ -35,21 +35,7 @@ final class CaseImport {
             CaseCsv format = CaseCsv.withHeader(reader.readLine());
             StreamObserver<ImportCasesRequest> upload = PopulationServiceGrpc.newStub(channel)
                     .withDeadlineAfter(10, TimeUnit.MINUTES)
-                    .importCases(new StreamObserver<>() {
-                        @Override
-                        public void onNext(ImportCasesResponse value) {
-                            answer.complete(value);
-                        }
-
-                        @Override
-                        public void onError(Throwable t) {
-                            answer.completeExceptionally(t);
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                        }
-                    });
+                    .importCases(PopulationUpload.answering(answer));
             ImportCasesRequest.Builder batch = ImportCasesRequest.newBuilder().setInspection(inspection);
             long sent = 0;
             String line;

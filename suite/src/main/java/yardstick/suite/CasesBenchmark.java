@@ -2,7 +2,6 @@ package yardstick.suite;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,13 +25,11 @@ import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
-import yardstick.cases.v1.ImportCasesRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PlanSampleRequest;
-import yardstick.cases.v1.PopulationServiceGrpc;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SamplingServiceGrpc;
@@ -153,29 +149,7 @@ final class CasesBenchmark {
     }
 
     private static ImportCasesResponse importCases(ManagedChannel channel, String inspection, List<EligibleCase> cases) throws Exception {
-        CompletableFuture<ImportCasesResponse> answer = new CompletableFuture<>();
-        StreamObserver<ImportCasesRequest> upload = PopulationServiceGrpc.newStub(channel).withDeadlineAfter(5, TimeUnit.MINUTES)
-                .importCases(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ImportCasesResponse value) {
-                        answer.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-        for (int from = 0; from < cases.size(); from += 1000) {
-            upload.onNext(ImportCasesRequest.newBuilder().setInspection(inspection)
-                    .addAllCases(cases.subList(from, Math.min(cases.size(), from + 1000))).build());
-        }
-        upload.onCompleted();
-        return answer.get(5, TimeUnit.MINUTES);
+        return PopulationUpload.upload(channel, inspection, cases, 1000, java.time.Duration.ofMinutes(5));
     }
 
     /** COPY of the same rows into eligible_case, straight into case-service's embedded PostgreSQL (found by its postmaster.pid). */

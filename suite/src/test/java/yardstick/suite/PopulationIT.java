@@ -10,7 +10,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.grpc.stub.StreamObserver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.GetPopulationSummaryRequest;
-import yardstick.cases.v1.ImportCasesRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
@@ -74,29 +71,7 @@ class PopulationIT {
     /** Streams the cases in batches; the answer, or the error the service gave. */
     static ImportCasesResponse importCases(ManagedChannel channel, String inspection, List<EligibleCase> cases, int batch)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        CompletableFuture<ImportCasesResponse> answer = new CompletableFuture<>();
-        StreamObserver<ImportCasesRequest> upload = PopulationServiceGrpc.newStub(channel).withDeadlineAfter(2, TimeUnit.MINUTES)
-                .importCases(new StreamObserver<>() {
-                    @Override
-                    public void onNext(ImportCasesResponse value) {
-                        answer.complete(value);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        answer.completeExceptionally(t);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                    }
-                });
-        for (int from = 0; from < cases.size(); from += batch) {
-            upload.onNext(ImportCasesRequest.newBuilder().setInspection(inspection)
-                    .addAllCases(cases.subList(from, Math.min(cases.size(), from + batch))).build());
-        }
-        upload.onCompleted();
-        return answer.get(2, TimeUnit.MINUTES);
+        return PopulationUpload.upload(channel, inspection, cases, batch, java.time.Duration.ofMinutes(2));
     }
 
     private static PopulationSummary summary(String inspection) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import yardstick.platform.store.Jdbc;
 import yardstick.cases.domain.Answer;
 import yardstick.cases.domain.KeyQuestionJudgement;
 
@@ -30,9 +31,11 @@ public class JudgementStore {
     }
 
     private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     JudgementStore(@Named("default") DataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
     }
 
     @Transactional
@@ -85,15 +88,15 @@ public class JudgementStore {
     /** Replaces the draft; the new version. */
     @Transactional
     public long save(UUID inspection, String reference, long version, List<KeyQuestionJudgement> judgements) {
-        update("insert into case_judgements (inspection_id, reference, version, submitted) values (?, ?, ?, false) "
+        jdbc.execute("insert into case_judgements (inspection_id, reference, version, submitted) values (?, ?, ?, false) "
                 + "on conflict (inspection_id, reference) do update set version = excluded.version", inspection, reference, version + 1);
-        update("delete from key_question_judgement where inspection_id = ? and reference = ?", inspection, reference);
+        jdbc.execute("delete from key_question_judgement where inspection_id = ? and reference = ?", inspection, reference);
         for (KeyQuestionJudgement judgement : judgements) {
-            update("insert into key_question_judgement (inspection_id, reference, key_question, judgement, note) values (?, ?, ?, ?, ?)",
+            jdbc.execute("insert into key_question_judgement (inspection_id, reference, key_question, judgement, note) values (?, ?, ?, ?, ?)",
                     inspection, reference, judgement.keyQuestion(), judgement.judgement() == null ? null : judgement.judgement().name(),
                     judgement.note() == null ? "" : judgement.note());
             for (KeyQuestionJudgement.PromptAnswer answer : judgement.prompts()) {
-                update("insert into prompt_answer (inspection_id, reference, key_question, prompt, answer) values (?, ?, ?, ?, ?)",
+                jdbc.execute("insert into prompt_answer (inspection_id, reference, key_question, prompt, answer) values (?, ?, ?, ?, ?)",
                         inspection, reference, judgement.keyQuestion(), answer.prompt(), answer.answer().name());
             }
         }
@@ -102,7 +105,7 @@ public class JudgementStore {
 
     @Transactional
     public long submit(UUID inspection, String reference, long version) {
-        update("update case_judgements set submitted = true, version = ? where inspection_id = ? and reference = ?",
+        jdbc.execute("update case_judgements set submitted = true, version = ? where inspection_id = ? and reference = ?",
                 version + 1, inspection, reference);
         return version + 1;
     }
@@ -153,17 +156,5 @@ public class JudgementStore {
             throw new IllegalStateException(e);
         }
         return new Tallies(keyQuestions, prompts, submitted);
-    }
-
-    private void update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -20,53 +17,28 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every Yardstick service must do, checked on the service itself: extend it in a
  * {@code @MicronautTest} class of the service. The service starts against a real PostgreSQL
  * with its migrations applied, and its gRPC health follows its database.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class ServiceStartsChecks implements TestPropertyProvider {
+public abstract class ServiceStartsChecks extends GrpcServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-
-    @Inject
-    protected ApplicationContext context;
 
     @Inject
     @Named("default")
     protected DataSource dataSource;
 
-    private ManagedChannel channel;
-
     /** The service's own gRPC services, each of which must report health like the server. */
     protected abstract Set<String> ownServices();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
-    @BeforeEach
-    void connect() {
-        channel = GrpcTestClients.channel(context);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
-    }
 
     @Test
     void startsAgainstRealPostgresWithEveryMigrationApplied() throws Exception {

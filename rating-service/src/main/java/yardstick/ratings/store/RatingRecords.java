@@ -3,16 +3,14 @@ package yardstick.ratings.store;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import yardstick.platform.store.Jdbc;
 
 /** rating-service's records: qualitative ratings and discretion decisions as recorded acts, and rating snapshots. */
 @Singleton
@@ -30,22 +28,22 @@ public class RatingRecords {
                            String requestedBy, Instant createTime) {
     }
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
 
     RatingRecords(@Named("default") DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
     }
 
     @Transactional
     public void add(QualitativeAct act) {
-        execute("insert into qualitative_rating_act (inspection, standard, rating, rationale, evidence, recorded_by, record_time) "
+        jdbc.execute("insert into qualitative_rating_act (inspection, standard, rating, rationale, evidence, recorded_by, record_time) "
                         + "values (?, ?, ?, ?, ?, ?, ?)", act.inspection(), act.standard(), act.rating(), act.rationale(), act.evidence(),
                 act.recordedBy(), Timestamp.from(act.recordTime()));
     }
 
     @Transactional
     public void add(DiscretionAct act) {
-        execute("insert into discretion_decision_act (inspection, standard, from_rating, to_rating, grounds, rationale, recorded_by, "
+        jdbc.execute("insert into discretion_decision_act (inspection, standard, from_rating, to_rating, grounds, rationale, recorded_by, "
                         + "record_time) values (?, ?, ?, ?, ?, ?, ?, ?)", act.inspection(), act.standard(), act.from(), act.to(),
                 act.grounds(), act.rationale(), act.recordedBy(), Timestamp.from(act.recordTime()));
     }
@@ -53,7 +51,7 @@ public class RatingRecords {
     /** The latest qualitative rating of each standard. */
     @Transactional(readOnly = true)
     public List<QualitativeAct> qualitativeInForce(String inspection) {
-        return query("select distinct on (standard) * from qualitative_rating_act where inspection = ? order by standard, id desc",
+        return jdbc.query("select distinct on (standard) * from qualitative_rating_act where inspection = ? order by standard, id desc",
                 row -> new QualitativeAct(row.getString("inspection"), row.getString("standard"), row.getString("rating"),
                         row.getString("rationale"), row.getString("evidence"), row.getString("recorded_by"),
                         row.getTimestamp("record_time").toInstant()), inspection);
@@ -62,7 +60,7 @@ public class RatingRecords {
     /** The latest discretion decision on each standard. */
     @Transactional(readOnly = true)
     public List<DiscretionAct> discretionInForce(String inspection) {
-        return query("select distinct on (standard) * from discretion_decision_act where inspection = ? order by standard, id desc",
+        return jdbc.query("select distinct on (standard) * from discretion_decision_act where inspection = ? order by standard, id desc",
                 row -> new DiscretionAct(row.getString("inspection"), row.getString("standard"), row.getString("from_rating"),
                         row.getString("to_rating"), row.getString("grounds"), row.getString("rationale"), row.getString("recorded_by"),
                         row.getTimestamp("record_time").toInstant()), inspection);
@@ -72,10 +70,10 @@ public class RatingRecords {
     @Transactional
     public Snapshot addSnapshot(String inspection, String framework, byte[] inputs, byte[] ratings, int submittedCases,
                                 String requestedBy, Instant now) {
-        execute("select pg_advisory_xact_lock(hashtext(?))", inspection);
-        int number = query("select coalesce(max(number), 0) + 1 from rating_snapshot where inspection = ?", row -> row.getInt(1),
+        jdbc.execute("select pg_advisory_xact_lock(hashtext(?))", inspection);
+        int number = jdbc.query("select coalesce(max(number), 0) + 1 from rating_snapshot where inspection = ?", row -> row.getInt(1),
                 inspection).get(0);
-        execute("insert into rating_snapshot (inspection, number, framework, inputs, ratings, submitted_cases, requested_by, create_time) "
+        jdbc.execute("insert into rating_snapshot (inspection, number, framework, inputs, ratings, submitted_cases, requested_by, create_time) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?)", inspection, number, framework, inputs, ratings, submittedCases, requestedBy,
                 Timestamp.from(now));
         return new Snapshot(inspection, number, framework, inputs, ratings, submittedCases, requestedBy, now);
@@ -83,14 +81,14 @@ public class RatingRecords {
 
     @Transactional(readOnly = true)
     public Optional<Snapshot> snapshot(String inspection, int number) {
-        return query("select * from rating_snapshot where inspection = ? and number = ?", RatingRecords::snapshot, inspection, number)
+        return jdbc.query("select * from rating_snapshot where inspection = ? and number = ?", RatingRecords::snapshot, inspection, number)
                 .stream().findFirst();
     }
 
     /** Newest first. */
     @Transactional(readOnly = true)
     public List<Snapshot> snapshots(String inspection, int offset, int limit) {
-        return query("select * from rating_snapshot where inspection = ? order by number desc offset ? limit ?", RatingRecords::snapshot,
+        return jdbc.query("select * from rating_snapshot where inspection = ? order by number desc offset ? limit ?", RatingRecords::snapshot,
                 inspection, offset, limit);
     }
 
@@ -98,40 +96,5 @@ public class RatingRecords {
         return new Snapshot(row.getString("inspection"), row.getInt("number"), row.getString("framework"), row.getBytes("inputs"),
                 row.getBytes("ratings"), row.getInt("submitted_cases"), row.getString("requested_by"),
                 row.getTimestamp("create_time").toInstant());
-    }
-
-    private interface RowMapper<T> {
-        T map(ResultSet row) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters);
-             ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
-            }
-            return result;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void execute(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = prepare(connection, sql, parameters)) {
-            statement.execute();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
     }
 }

@@ -7,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import yardstick.platform.testing.GrpcServiceTest;
 import yardstick.common.v1.Rating;
-import yardstick.platform.testing.GrpcTestClients;
-import yardstick.platform.testing.TestDatabase;
 import yardstick.ratings.Golden;
 import yardstick.ratings.v1.CalculateRatingsRequest;
 import yardstick.ratings.v1.DiscretionDecision;
@@ -34,29 +26,13 @@ import yardstick.ratings.v1.RatingServiceGrpc;
 
 /** Bad input to CalculateRatings: each is refused with the field or rule named. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CalculateRatingsBadInputTest implements TestPropertyProvider {
+class CalculateRatingsBadInputTest extends GrpcServiceTest {
 
-    @Inject
-    ApplicationContext context;
-
-    private ManagedChannel channel;
     private RatingServiceGrpc.RatingServiceBlockingStub ratings;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
     @BeforeEach
-    void connect() {
-        channel = GrpcTestClients.channel(context);
+    void stub() {
         ratings = RatingServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
     }
 
     @Test

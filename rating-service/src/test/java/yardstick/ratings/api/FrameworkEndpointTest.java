@@ -6,25 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.rpc.BadRequest;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import yardstick.platform.testing.GrpcServiceTest;
 import yardstick.common.v1.CaseCategory;
 import yardstick.common.v1.DisposalType;
 import yardstick.common.v1.RiskLevel;
-import yardstick.platform.testing.GrpcTestClients;
-import yardstick.platform.testing.TestDatabase;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.FrameworkServiceGrpc;
 import yardstick.ratings.v1.GetFrameworkRequest;
@@ -35,29 +27,13 @@ import yardstick.ratings.v1.Standard;
 import yardstick.ratings.v1.StandardBasis;
 
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FrameworkEndpointTest implements TestPropertyProvider {
+class FrameworkEndpointTest extends GrpcServiceTest {
 
-    @Inject
-    ApplicationContext context;
-
-    private ManagedChannel channel;
     private FrameworkServiceGrpc.FrameworkServiceBlockingStub frameworks;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
     @BeforeEach
-    void connect() {
-        channel = GrpcTestClients.channel(context);
+    void stub() {
         frameworks = FrameworkServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
     }
 
     @Test

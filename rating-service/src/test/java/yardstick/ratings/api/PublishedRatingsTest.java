@@ -4,21 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.grpc.ManagedChannel;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import yardstick.platform.testing.GrpcServiceTest;
 import yardstick.common.v1.Rating;
-import yardstick.platform.testing.GrpcTestClients;
-import yardstick.platform.testing.TestDatabase;
 import yardstick.ratings.Golden;
 import yardstick.ratings.v1.CalculateRatingsRequest;
 import yardstick.ratings.v1.CalculateRatingsResponse;
@@ -29,31 +22,15 @@ import yardstick.ratings.v1.StandardRating;
 
 /** The published ratings of Kent and Harrow 2021, reproduced through the real gRPC endpoint. */
 @MicronautTest(transactional = false)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PublishedRatingsTest implements TestPropertyProvider {
+class PublishedRatingsTest extends GrpcServiceTest {
 
     private static final List<String> DOMAIN_ONE = List.of("1.1", "1.2", "1.3", "1.4");
 
-    @Inject
-    ApplicationContext context;
-
-    private ManagedChannel channel;
     private RatingServiceGrpc.RatingServiceBlockingStub ratings;
 
-    @Override
-    public Map<String, String> getProperties() {
-        return TestDatabase.properties();
-    }
-
     @BeforeEach
-    void connect() {
-        channel = GrpcTestClients.channel(context);
+    void stub() {
         ratings = RatingServiceGrpc.newBlockingStub(channel);
-    }
-
-    @AfterEach
-    void disconnect() {
-        channel.shutdownNow();
     }
 
     @Test

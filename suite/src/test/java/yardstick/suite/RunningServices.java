@@ -29,8 +29,13 @@ final class RunningServices implements AutoCloseable {
     static RunningServices start(String name, Service... services) throws IOException, InterruptedException {
         Path data = ProcessTestSupport.freshDataDirectory(name);
         RunningServices running = new RunningServices(data, ProcessTestSupport.environment(data));
-        for (Service service : services) {
-            running.start(service);
+        try {
+            for (Service service : services) {
+                running.start(service);
+            }
+        } catch (RuntimeException | InterruptedException e) {
+            running.close(); // the test class never gets to: leave nothing running
+            throw e;
         }
         return running;
     }

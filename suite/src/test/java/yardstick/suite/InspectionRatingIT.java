@@ -15,13 +15,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import yardstick.reports.v1.CreateReportRequest;
 import yardstick.reports.v1.GetReportRequest;
+import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.Report;
+import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
 import yardstick.reports.v1.StandardSection;
 import yardstick.cases.v1.CaseJudgements;
@@ -189,9 +194,66 @@ class InspectionRatingIT {
             assertEquals(report, ReportServiceGrpc.newBlockingStub(reports).getReport(
                     GetReportRequest.newBuilder().setName(report.getName()).build()).getReport());
             assertTrue(report.getMethodologyList().stream().allMatch(m -> m.getSize() > 0 && m.getConfidence() == 0.8));
+            renditionsAgree(reports, report);
         } finally {
             reports.shutdownNow();
         }
+    }
+
+    /** HTML, Markdown and JSON from the one model: the HTML well formed for assistive technology, every figure in all three. */
+    private static void renditionsAgree(ManagedChannel reports, Report report) {
+        Function<ReportFormat, String> render = format -> ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .renderReport(RenderReportRequest.newBuilder().setName(report.getName()).setFormat(format).build()).getContent().toStringUtf8();
+        Document html = Jsoup.parse(render.apply(ReportFormat.REPORT_FORMAT_HTML));
+        String markdown = render.apply(ReportFormat.REPORT_FORMAT_MARKDOWN);
+        String json = render.apply(ReportFormat.REPORT_FORMAT_JSON);
+
+        assertEquals("en-GB", html.selectFirst("html").attr("lang"));
+        assertEquals(1, html.select("h1").size());
+        int level = 1;
+        for (Element heading : html.select("h1, h2, h3, h4")) {
+            int next = Integer.parseInt(heading.tagName().substring(1));
+            assertTrue(next <= level + 1, "heading " + heading.text() + " skips a level");
+            level = next;
+        }
+        for (Element table : html.select("table")) {
+            assertTrue(table.selectFirst("caption") != null && !table.selectFirst("caption").text().isBlank(), "a table without a caption");
+            assertTrue(table.select("th").stream().allMatch(th -> th.hasAttr("scope")), "header cells have a scope");
+        }
+        assertTrue(html.text().contains(report.getRatingsTable().getScore() + "/36"), "the score");
+        assertTrue(markdown.contains(report.getRatingsTable().getScore() + "/36"));
+        for (StandardSection section : report.getStandardsList()) {
+            String rating = label(section.getRating());
+            assertTrue(html.select("h3:contains(" + section.getStandard() + " ) + p").text().contains(rating), section.getStandard());
+            assertTrue(markdown.contains("### " + section.getStandard() + " " + section.getName() + "\n\nRating: **" + rating + "**"),
+                    section.getStandard());
+            Element table = section.getCaseBased() ? html.select("table").stream()
+                    .filter(t -> t.selectFirst("caption").text().startsWith("Key questions of " + section.getStandard() + " "))
+                    .findFirst().orElseThrow(() -> new AssertionError("no key-question table for " + section.getStandard())) : null;
+            for (var row : section.getKeyQuestionsList()) {
+                if (row.getApplies()) {
+                    String percentage = row.getPercentage() + "%";
+                    String cell = row.getLowest() ? "**" + percentage + "**" : percentage;
+                    assertTrue(markdown.contains(cell), row.getKeyQuestion() + " in Markdown");
+                    Element htmlRow = table.select("tbody tr").stream().filter(tr -> tr.selectFirst("th").text().equals(row.getText()))
+                            .findFirst().orElseThrow(() -> new AssertionError(row.getKeyQuestion() + " missing from the HTML"));
+                    assertEquals(percentage, htmlRow.selectFirst("td").text(), row.getKeyQuestion() + " in HTML");
+                    assertEquals(row.getLowest(), htmlRow.selectFirst("td strong") != null, row.getKeyQuestion() + " lowest in bold");
+                }
+            }
+        }
+        try {
+            Report.Builder parsed = Report.newBuilder();
+            com.google.protobuf.util.JsonFormat.parser().merge(json, parsed);
+            assertEquals(report, parsed.build(), "the JSON record is the report, figure for figure");
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static String label(Rating rating) {
+        String words = rating.name().substring("RATING_".length()).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     @Test

@@ -55,7 +55,8 @@ final class ReportAssembly {
                 if (!standard.getRatedSeparately()) {
                     table.addRows(RatingsRow.newBuilder().setStandard(standard.getId()).setName(standard.getName()).setRating(rating.getRating()));
                 }
-                report.addStandards(section(standard, rating));
+                report.addStandards(section(standard, rating).toBuilder()
+                        .setDomainNumber(domain.getNumber()).setDomainName(domain.getName()));
             }
         }
         report.setRatingsTable(table);

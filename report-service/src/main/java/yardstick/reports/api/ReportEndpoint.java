@@ -1,7 +1,9 @@
 package yardstick.reports.api;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.JsonFormat;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
@@ -13,6 +15,8 @@ import yardstick.platform.grpc.Errors;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.RatingSnapshot;
+import yardstick.reports.domain.HtmlRendition;
+import yardstick.reports.domain.MarkdownRendition;
 import yardstick.reports.peers.CaseServiceClient;
 import yardstick.reports.peers.RatingServiceClient;
 import yardstick.reports.store.ReportStore;
@@ -20,7 +24,10 @@ import yardstick.reports.v1.CreateReportRequest;
 import yardstick.reports.v1.CreateReportResponse;
 import yardstick.reports.v1.GetReportRequest;
 import yardstick.reports.v1.GetReportResponse;
+import yardstick.reports.v1.RenderReportRequest;
+import yardstick.reports.v1.RenderReportResponse;
 import yardstick.reports.v1.Report;
+import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
 
 @Singleton
@@ -69,18 +76,48 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
 
     @Override
     public void getReport(GetReportRequest request, StreamObserver<GetReportResponse> response) {
+        response.onNext(GetReportResponse.newBuilder().setReport(stored(request.getName())).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void renderReport(RenderReportRequest request, StreamObserver<RenderReportResponse> response) {
+        if (request.getFormat() == ReportFormat.REPORT_FORMAT_UNSPECIFIED || request.getFormat() == ReportFormat.UNRECOGNIZED) {
+            throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, REPORT_FORMAT_MARKDOWN or REPORT_FORMAT_JSON");
+        }
+        Report report = stored(request.getName());
+        RenderReportResponse.Builder rendition = RenderReportResponse.newBuilder();
+        switch (request.getFormat()) {
+            case REPORT_FORMAT_HTML -> rendition.setContentType("text/html; charset=utf-8")
+                    .setContent(ByteString.copyFromUtf8(HtmlRendition.render(ReportDocuments.of(report))));
+            case REPORT_FORMAT_MARKDOWN -> rendition.setContentType("text/markdown; charset=utf-8")
+                    .setContent(ByteString.copyFromUtf8(MarkdownRendition.render(ReportDocuments.of(report))));
+            default -> rendition.setContentType("application/json").setContent(ByteString.copyFromUtf8(json(report)));
+        }
+        response.onNext(rendition.build());
+        response.onCompleted();
+    }
+
+    private Report stored(String name) {
         UUID id;
         try {
-            id = UUID.fromString(request.getName().substring(request.getName().startsWith(PREFIX) ? PREFIX.length() : 0));
+            id = UUID.fromString(name.substring(name.startsWith(PREFIX) ? PREFIX.length() : 0));
         } catch (IllegalArgumentException e) {
             throw Errors.invalidArgument("name", "must be of the form reports/{report}");
         }
-        byte[] body = reports.body(id).orElseThrow(() -> Errors.notFound(request.getName()));
+        byte[] body = reports.body(id).orElseThrow(() -> Errors.notFound(name));
         try {
-            response.onNext(GetReportResponse.newBuilder().setReport(Report.parseFrom(body)).build());
+            return Report.parseFrom(body);
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("report " + id + " is unreadable", e);
         }
-        response.onCompleted();
+    }
+
+    private static String json(Report report) {
+        try {
+            return JsonFormat.printer().preservingProtoFieldNames().print(report);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,0 +1,53 @@
+package yardstick.reports.api;
+
+import java.util.ArrayList;
+import java.util.List;
+import yardstick.common.v1.Rating;
+import yardstick.reports.domain.ReportDocument;
+import yardstick.reports.v1.KeyQuestionRow;
+import yardstick.reports.v1.Report;
+import yardstick.reports.v1.SampleFacts;
+import yardstick.reports.v1.StandardSection;
+
+/** The renditions' model of a stored report. */
+final class ReportDocuments {
+
+    private ReportDocuments() {
+    }
+
+    static ReportDocument of(Report report) {
+        List<ReportDocument.RatingRow> ratings = report.getRatingsTable().getRowsList().stream()
+                .map(r -> new ReportDocument.RatingRow(r.getStandard(), r.getName(), ReportAssembly.label(r.getRating()))).toList();
+        List<ReportDocument.Section> sections = new ArrayList<>();
+        for (StandardSection section : report.getStandardsList()) {
+            List<ReportDocument.KeyQuestionRow> rows = new ArrayList<>();
+            for (KeyQuestionRow row : section.getKeyQuestionsList()) {
+                rows.add(new ReportDocument.KeyQuestionRow(row.getKeyQuestion(), row.getText(), row.getApplies() ? row.getPercentage() : null,
+                        row.getLowest()));
+            }
+            sections.add(new ReportDocument.Section(section.getDomainNumber(), section.getDomainName(), section.getStandard(),
+                    section.getName(), ReportAssembly.label(section.getRating()), section.getCaseBased(), rows, section.getDiscretionNote(),
+                    section.getRationale()));
+        }
+        List<ReportDocument.SampleFacts> methodology = new ArrayList<>();
+        for (SampleFacts facts : report.getMethodologyList()) {
+            methodology.add(new ReportDocument.SampleFacts(category(facts), facts.getPopulation(), facts.getSize(),
+                    (int) Math.round(facts.getConfidence() * 100), facts.getMarginOfError(), (int) Math.round(facts.getRecentShare() * 100),
+                    facts.getRecentFromMonths(), facts.getRecentToMonths(), facts.getMarginOfErrorAchieved()));
+        }
+        Rating resettlement = report.getRatingsTable().getResettlementRated() ? report.getRatingsTable().getResettlement() : null;
+        return new ReportDocument(report.getServiceInspected(), report.getInspection(), report.getRatingsSnapshot(), ratings,
+                report.getRatingsTable().getScore(), report.getRatingsTable().getMaximumScore(),
+                ReportAssembly.label(report.getRatingsTable().getOverall()), resettlement == null ? "" : ReportAssembly.label(resettlement),
+                sections, methodology);
+    }
+
+    private static String category(SampleFacts facts) {
+        return switch (facts.getCategory()) {
+            case CASE_CATEGORY_COURT -> "Court disposals";
+            case CASE_CATEGORY_OUT_OF_COURT -> "Out-of-court disposals";
+            case CASE_CATEGORY_RESETTLEMENT -> "Resettlement";
+            default -> "Other";
+        };
+    }
+}

@@ -24,6 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import yardstick.reports.v1.CreateReportRequest;
 import yardstick.reports.v1.GetReportRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import yardstick.reports.v1.Publication;
+import yardstick.reports.v1.PublishReportRequest;
 import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
@@ -258,6 +264,67 @@ class InspectionRatingIT {
 
     @Test
     @Order(3)
+    void aPublishedReportIsServedToThePortalWithItsHashWhileAnEmbargoedOneIsNot() throws Exception {
+        ManagedChannel reports = services.channel(Service.REPORTS);
+        try {
+            ReportServiceGrpc.ReportServiceBlockingStub stub = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS);
+            Report report = stub.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
+                    .setRequestId(UUID.randomUUID().toString()).build()).getReport();
+            String requestId = UUID.randomUUID().toString();
+            Publication published = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName()).setRequestId(requestId)
+                    .build()).getPublication();
+            assertEquals(published, ReportServiceGrpc.newBlockingStub(reports).publishReport(PublishReportRequest.newBuilder()
+                    .setName(report.getName()).setRequestId(requestId).build()).getPublication(), "a retry publishes once");
+            assertEquals(3, published.getRenditionsCount());
+            Publication embargoed = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName())
+                    .setRequestId(UUID.randomUUID().toString())
+                    .setEmbargoUntil(com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().plusSeconds(86_400).getEpochSecond()))
+                    .build()).getPublication();
+
+            String portal = "http://localhost:" + services.environment().get("REPORT_SERVICE_HTTP_PORT") + "/api/v1";
+            HttpClient http = HttpClient.newHttpClient();
+            String id = published.getName().substring("publications/".length());
+            String hidden = embargoed.getName().substring("publications/".length());
+
+            HttpResponse<String> list = http.send(HttpRequest.newBuilder(URI.create(portal + "/reports?service="
+                    + java.net.URLEncoder.encode("Synthetic Youth Justice Service", java.nio.charset.StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, list.statusCode());
+            assertTrue(list.body().contains(id), list.body());
+            assertTrue(!list.body().contains(hidden), "an embargoed report is not listed");
+            assertTrue(!http.send(HttpRequest.newBuilder(URI.create(portal + "/reports?service=Nowhere")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body().contains(id), "filtered by service");
+            assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(portal + "/reports/" + hidden + "/html")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "an embargoed report is not served");
+
+            HttpResponse<byte[]> html = http.send(HttpRequest.newBuilder(URI.create(portal + "/reports/" + id + "/html")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, html.statusCode());
+            assertTrue(html.headers().firstValue("content-type").orElse("").startsWith("text/html"));
+            String sha = published.getRenditionsList().stream().filter(r -> r.getFormat() == ReportFormat.REPORT_FORMAT_HTML)
+                    .findFirst().orElseThrow().getSha256();
+            assertEquals("\"" + sha + "\"", html.headers().firstValue("etag").orElse(""));
+            assertEquals(sha, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(html.body())));
+            assertTrue(html.headers().firstValue("cache-control").orElse("").contains("immutable"));
+            assertEquals(304, http.send(HttpRequest.newBuilder(URI.create(portal + "/reports/" + id + "/html"))
+                    .header("If-None-Match", "\"" + sha + "\"").build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+            assertTrue(http.send(HttpRequest.newBuilder(URI.create(portal + "/reports/" + id + "/json")).build(),
+                    HttpResponse.BodyHandlers.ofString()).headers().firstValue("content-type").orElse("").startsWith("application/json"));
+
+            String csv = http.send(HttpRequest.newBuilder(URI.create(portal + "/ratings.csv")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(csv.startsWith("publication,inspection,service_inspected,year,standard,name,rating,score,overall"));
+            long rows = csv.lines().filter(l -> l.startsWith(published.getName() + ",")).count();
+            assertEquals(report.getStandardsCount(), rows, "one row per standard of the published inspection");
+            assertTrue(!csv.contains(embargoed.getName()));
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal + "/openapi.yaml")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            reports.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(4)
     void withRatingServiceDownAssemblyIsUnavailableNamingItWhileStoredReportsStillAnswer() throws Exception {
         ManagedChannel reports = services.channel(Service.REPORTS);
         try {
@@ -271,6 +338,9 @@ class InspectionRatingIT {
             assertTrue(error.getStatus().getDescription().startsWith("rating-service"), error.getStatus().getDescription());
             assertEquals(stored, ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(10, TimeUnit.SECONDS)
                     .getReport(GetReportRequest.newBuilder().setName(stored.getName()).build()).getReport());
+            String portal = "http://localhost:" + services.environment().get("REPORT_SERVICE_HTTP_PORT") + "/api/v1";
+            assertEquals(200, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(portal + "/reports")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "the portal's listing keeps working");
         } finally {
             reports.shutdownNow();
             services.start(Service.RATINGS);
@@ -278,7 +348,7 @@ class InspectionRatingIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void discretionOnAQualitativeStandardIsRefusedNamingTheField() {
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> rating().recordDiscretionDecision(
                 RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection)

@@ -8,6 +8,7 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.UUID;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.SamplePlan;
@@ -19,16 +20,21 @@ import yardstick.reports.domain.HtmlRendition;
 import yardstick.reports.domain.MarkdownRendition;
 import yardstick.reports.peers.CaseServiceClient;
 import yardstick.reports.peers.RatingServiceClient;
+import yardstick.reports.store.PublicationStore;
 import yardstick.reports.store.ReportStore;
 import yardstick.reports.v1.CreateReportRequest;
 import yardstick.reports.v1.CreateReportResponse;
 import yardstick.reports.v1.GetReportRequest;
 import yardstick.reports.v1.GetReportResponse;
+import yardstick.reports.v1.Publication;
+import yardstick.reports.v1.PublishReportRequest;
+import yardstick.reports.v1.PublishReportResponse;
 import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.RenderReportResponse;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
+import yardstick.reports.v1.Rendition;
 
 @Singleton
 public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
@@ -38,12 +44,15 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     private final CaseServiceClient caseService;
     private final RatingServiceClient ratingService;
     private final ReportStore reports;
+    private final PublicationStore publications;
     private final RequestRecords requests;
 
-    ReportEndpoint(CaseServiceClient caseService, RatingServiceClient ratingService, ReportStore reports, RequestRecords requests) {
+    ReportEndpoint(CaseServiceClient caseService, RatingServiceClient ratingService, ReportStore reports, PublicationStore publications,
+                   RequestRecords requests) {
         this.caseService = caseService;
         this.ratingService = ratingService;
         this.reports = reports;
+        this.publications = publications;
         this.requests = requests;
     }
 
@@ -66,8 +75,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         response.onNext(requests.once(request.getRequestId(), "request_id", request, CreateReportResponse.parser(), () -> {
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Report report = assembled.setName(PREFIX + id).setEtag("\"1\"")
-                    .setCreateTime(Timestamp.newBuilder().setSeconds(now.getEpochSecond()).setNanos(now.getNano())).build();
+            Report report = assembled.setName(PREFIX + id).setEtag("\"1\"").setCreateTime(timestamp(now)).build();
             reports.add(id, inspection.getName(), report.toByteArray(), now);
             return CreateReportResponse.newBuilder().setReport(report).build();
         }));
@@ -85,17 +93,71 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         if (request.getFormat() == ReportFormat.REPORT_FORMAT_UNSPECIFIED || request.getFormat() == ReportFormat.UNRECOGNIZED) {
             throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, REPORT_FORMAT_MARKDOWN or REPORT_FORMAT_JSON");
         }
-        Report report = stored(request.getName());
+        response.onNext(rendition(stored(request.getName()), request.getFormat()));
+        response.onCompleted();
+    }
+
+    /** One rendition of a report, made from its one model. */
+    static RenderReportResponse rendition(Report report, ReportFormat format) {
         RenderReportResponse.Builder rendition = RenderReportResponse.newBuilder();
-        switch (request.getFormat()) {
+        switch (format) {
             case REPORT_FORMAT_HTML -> rendition.setContentType("text/html; charset=utf-8")
                     .setContent(ByteString.copyFromUtf8(HtmlRendition.render(ReportDocuments.of(report))));
             case REPORT_FORMAT_MARKDOWN -> rendition.setContentType("text/markdown; charset=utf-8")
                     .setContent(ByteString.copyFromUtf8(MarkdownRendition.render(ReportDocuments.of(report))));
             default -> rendition.setContentType("application/json").setContent(ByteString.copyFromUtf8(json(report)));
         }
-        response.onNext(rendition.build());
+        return rendition.build();
+    }
+
+    @Override
+    public void publishReport(PublishReportRequest request, StreamObserver<PublishReportResponse> response) {
+        if (request.getRequestId().isBlank()) {
+            throw Errors.invalidArgument("request_id", "is required: a UUID, so that a retry is safe");
+        }
+        Report report = stored(request.getName());
+        response.onNext(requests.once(request.getRequestId(), "request_id", request, PublishReportResponse.parser(), () -> {
+            UUID id = UUID.randomUUID();
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            java.util.List<PublicationStore.RenditionRow> renditions = new java.util.ArrayList<>();
+            Publication.Builder publication = Publication.newBuilder()
+                    .setName("publications/" + id)
+                    .setReport(report.getName())
+                    .setInspection(report.getInspection())
+                    .setServiceInspected(report.getServiceInspected())
+                    .setPublishTime(timestamp(now));
+            if (request.hasEmbargoUntil()) {
+                publication.setEmbargoUntil(request.getEmbargoUntil());
+            }
+            for (ReportFormat format : java.util.List.of(ReportFormat.REPORT_FORMAT_HTML, ReportFormat.REPORT_FORMAT_MARKDOWN,
+                    ReportFormat.REPORT_FORMAT_JSON)) {
+                RenderReportResponse made = rendition(report, format);
+                String sha256 = sha256(made.getContent().toByteArray());
+                renditions.add(new PublicationStore.RenditionRow(format.name().substring("REPORT_FORMAT_".length()), made.getContentType(),
+                        sha256, made.getContent().toByteArray()));
+                publication.addRenditions(Rendition.newBuilder().setFormat(format).setContentType(made.getContentType())
+                        .setSha256(sha256).setSize(made.getContent().size()));
+            }
+            Optional<Instant> embargo = request.hasEmbargoUntil()
+                    ? Optional.of(Instant.ofEpochSecond(request.getEmbargoUntil().getSeconds(), request.getEmbargoUntil().getNanos()))
+                    : Optional.empty();
+            publications.add(new PublicationStore.PublicationRow(id, UUID.fromString(report.getName().substring(PREFIX.length())),
+                    report.getInspection(), report.getServiceInspected(), now, embargo, report.toByteArray()), renditions);
+            return PublishReportResponse.newBuilder().setPublication(publication).build();
+        }));
         response.onCompleted();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     private Report stored(String name) {

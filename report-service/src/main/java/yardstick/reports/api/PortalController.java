@@ -1,0 +1,178 @@
+package yardstick.reports.api;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import yardstick.reports.store.PublicationStore;
+import yardstick.reports.v1.Report;
+import yardstick.reports.v1.StandardSection;
+
+/**
+ * The inspectorate portal's HTTP face, {@code /api/v1}: published reports (never drafts, never
+ * before their embargo), each rendition with its content type and an ETag that is its SHA-256,
+ * and the ratings of every published inspection as open data. Answers without the neighbours.
+ */
+@Controller("/api/v1")
+public class PortalController {
+
+    private static final int DEFAULT_PAGE_SIZE = 20;
+    private static final int MAX_PAGE_SIZE = 100;
+    private static final Map<String, String> FORMATS = Map.of("html", "HTML", "md", "MARKDOWN", "json", "JSON");
+
+    private final PublicationStore publications;
+
+    PortalController(PublicationStore publications) {
+        this.publications = publications;
+    }
+
+    @Serdeable
+    public record PublishedReport(String id, String inspection, String serviceInspected, String publishTime, Map<String, String> renditions) {
+    }
+
+    @Serdeable
+    public record ReportPage(List<PublishedReport> reports, String nextPageToken) {
+    }
+
+    @Serdeable
+    public record RatingRow(String publication, String inspection, String serviceInspected, int year, String standard, String name,
+                            String rating, int score, String overall) {
+    }
+
+    @Get(uri = "/reports", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> reports(@QueryValue @Nullable String service, @QueryValue @Nullable Integer year,
+                                   @QueryValue("page_size") @Nullable Integer pageSize, @QueryValue("page_token") @Nullable String pageToken) {
+        int size = pageSize == null || pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+        int offset;
+        try {
+            offset = pageToken == null || pageToken.isEmpty() ? 0 : Integer.parseInt(pageToken);
+        } catch (NumberFormatException e) {
+            return HttpResponse.badRequest(Map.of("error", "page_token was not issued by this API"));
+        }
+        List<PublicationStore.PublicationRow> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
+        List<PublishedReport> page = rows.stream().limit(size).map(PortalController::published).toList();
+        return HttpResponse.ok(new ReportPage(page, rows.size() > size ? String.valueOf(offset + size) : ""));
+    }
+
+    @Get(uri = "/reports/{id}", produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> report(@PathVariable String id) {
+        return visible(id).<HttpResponse<?>>map(p -> HttpResponse.ok(published(p))).orElseGet(PortalController::notFound);
+    }
+
+    @Get(uri = "/reports/{id}/{format}")
+    public HttpResponse<?> rendition(@PathVariable String id, @PathVariable String format,
+                                     @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
+        String stored = FORMATS.get(format.toLowerCase(Locale.ROOT));
+        Optional<PublicationStore.PublicationRow> publication = visible(id);
+        if (stored == null || publication.isEmpty()) {
+            return notFound();
+        }
+        PublicationStore.RenditionRow rendition = publications.renditions(publication.get().id(), true).stream()
+                .filter(r -> r.format().equals(stored)).findFirst().orElse(null);
+        if (rendition == null) {
+            return notFound();
+        }
+        String etag = "\"" + rendition.sha256() + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
+        }
+        // A published rendition never changes: a correction is a new publication with its own address.
+        return HttpResponse.ok(rendition.content())
+                .contentType(rendition.contentType())
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+    }
+
+    @Get(uri = "/ratings.json", produces = MediaType.APPLICATION_JSON)
+    public List<RatingRow> ratingsJson() {
+        return ratingRows();
+    }
+
+    @Get(uri = "/ratings.csv", produces = "text/csv")
+    public String ratingsCsv() {
+        StringBuilder csv = new StringBuilder("publication,inspection,service_inspected,year,standard,name,rating,score,overall\n");
+        for (RatingRow row : ratingRows()) {
+            csv.append(String.join(",", row.publication(), row.inspection(), quote(row.serviceInspected()), String.valueOf(row.year()),
+                    row.standard(), quote(row.name()), row.rating(), String.valueOf(row.score()), row.overall())).append('\n');
+        }
+        return csv.toString();
+    }
+
+    @Get(uri = "/openapi.yaml", produces = "application/yaml")
+    public String openApi() {
+        try (InputStream in = PortalController.class.getResourceAsStream("/openapi/portal.yaml")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<RatingRow> ratingRows() {
+        List<RatingRow> rows = new ArrayList<>();
+        int offset = 0;
+        List<PublicationStore.PublicationRow> page;
+        do {
+            page = publications.visible(Instant.now(), "", null, offset, 200);
+            for (PublicationStore.PublicationRow publication : page) {
+                Report report = report(publication);
+                for (StandardSection section : report.getStandardsList()) {
+                    rows.add(new RatingRow("publications/" + publication.id(), publication.inspection(), publication.serviceInspected(),
+                            publication.publishTime().atZone(ZoneOffset.UTC).getYear(), section.getStandard(), section.getName(),
+                            ReportAssembly.label(section.getRating()), report.getRatingsTable().getScore(),
+                            ReportAssembly.label(report.getRatingsTable().getOverall())));
+                }
+            }
+            offset += page.size();
+        } while (page.size() == 200);
+        return rows;
+    }
+
+    private Optional<PublicationStore.PublicationRow> visible(String id) {
+        try {
+            return publications.find(UUID.fromString(id)).filter(p -> p.visibleAt(Instant.now()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static PublishedReport published(PublicationStore.PublicationRow row) {
+        String base = "/api/v1/reports/" + row.id() + "/";
+        return new PublishedReport(row.id().toString(), row.inspection(), row.serviceInspected(), row.publishTime().toString(),
+                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json"));
+    }
+
+    private static Report report(PublicationStore.PublicationRow row) {
+        try {
+            return Report.parseFrom(row.reportBody());
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("publication " + row.id() + " is unreadable", e);
+        }
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static HttpResponse<?> notFound() {
+        return HttpResponse.notFound(Map.of("error", "no published report here (it may be under embargo)"));
+    }
+}

@@ -12,7 +12,7 @@ CREATE INDEX publication_by_time ON publication (publish_time, id);
 
 CREATE TABLE rendition (
     publication_id  UUID   NOT NULL REFERENCES publication (id),
-    format          TEXT   NOT NULL CHECK (format IN ('HTML', 'MARKDOWN', 'JSON')),
+    format          TEXT   NOT NULL CHECK (format IN ('HTML', 'MARKDOWN', 'JSON', 'PDF')),
     content_type    TEXT   NOT NULL,
     sha256          TEXT   NOT NULL,
     content         BYTEA  NOT NULL,

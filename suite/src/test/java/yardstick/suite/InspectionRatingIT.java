@@ -248,6 +248,19 @@ class InspectionRatingIT {
                 }
             }
         }
+        byte[] pdf = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).renderReport(RenderReportRequest
+                .newBuilder().setName(report.getName()).setFormat(ReportFormat.REPORT_FORMAT_PDF).build()).getContent().toByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(text.contains(report.getRatingsTable().getScore() + "/36: " + label(report.getRatingsTable().getOverall())), "the score");
+            for (var row : report.getRatingsTable().getRowsList()) {
+                assertTrue(text.contains(row.getStandard() + " " + row.getName() + " " + label(row.getRating())), row.getStandard() + " in the PDF");
+            }
+            assertTrue(text.contains("Page 1 of " + document.getNumberOfPages()), "page numbers");
+            assertTrue(document.getDocumentCatalog().getMarkInfo().isMarked(), "tagged");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
         try {
             Report.Builder parsed = Report.newBuilder();
             com.google.protobuf.util.JsonFormat.parser().merge(json, parsed);
@@ -275,7 +288,7 @@ class InspectionRatingIT {
                     .build()).getPublication();
             assertEquals(published, ReportServiceGrpc.newBlockingStub(reports).publishReport(PublishReportRequest.newBuilder()
                     .setName(report.getName()).setRequestId(requestId).build()).getPublication(), "a retry publishes once");
-            assertEquals(3, published.getRenditionsCount());
+            assertEquals(4, published.getRenditionsCount());
             Publication embargoed = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName())
                     .setRequestId(UUID.randomUUID().toString())
                     .setEmbargoUntil(com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().plusSeconds(86_400).getEpochSecond()))

@@ -37,7 +37,7 @@ public class PortalController {
 
     private static final int DEFAULT_PAGE_SIZE = 20;
     private static final int MAX_PAGE_SIZE = 100;
-    private static final Map<String, String> FORMATS = Map.of("html", "HTML", "md", "MARKDOWN", "json", "JSON");
+    private static final Map<String, String> FORMATS = Map.of("html", "HTML", "md", "MARKDOWN", "json", "JSON", "pdf", "PDF");
 
     private final PublicationStore publications;
 
@@ -157,7 +157,7 @@ public class PortalController {
     private static PublishedReport published(PublicationStore.PublicationRow row) {
         String base = "/api/v1/reports/" + row.id() + "/";
         return new PublishedReport(row.id().toString(), row.inspection(), row.serviceInspected(), row.publishTime().toString(),
-                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json"));
+                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf"));
     }
 
     private static Report report(PublicationStore.PublicationRow row) {

@@ -91,7 +91,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     @Override
     public void renderReport(RenderReportRequest request, StreamObserver<RenderReportResponse> response) {
         if (request.getFormat() == ReportFormat.REPORT_FORMAT_UNSPECIFIED || request.getFormat() == ReportFormat.UNRECOGNIZED) {
-            throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, REPORT_FORMAT_MARKDOWN or REPORT_FORMAT_JSON");
+            throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
         }
         response.onNext(rendition(stored(request.getName()), request.getFormat()));
         response.onCompleted();
@@ -105,6 +105,8 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
                     .setContent(ByteString.copyFromUtf8(HtmlRendition.render(ReportDocuments.of(report))));
             case REPORT_FORMAT_MARKDOWN -> rendition.setContentType("text/markdown; charset=utf-8")
                     .setContent(ByteString.copyFromUtf8(MarkdownRendition.render(ReportDocuments.of(report))));
+            case REPORT_FORMAT_PDF -> rendition.setContentType("application/pdf")
+                    .setContent(ByteString.copyFrom(PdfRendition.render(HtmlRendition.render(ReportDocuments.of(report)))));
             default -> rendition.setContentType("application/json").setContent(ByteString.copyFromUtf8(json(report)));
         }
         return rendition.build();
@@ -130,7 +132,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
                 publication.setEmbargoUntil(request.getEmbargoUntil());
             }
             for (ReportFormat format : java.util.List.of(ReportFormat.REPORT_FORMAT_HTML, ReportFormat.REPORT_FORMAT_MARKDOWN,
-                    ReportFormat.REPORT_FORMAT_JSON)) {
+                    ReportFormat.REPORT_FORMAT_JSON, ReportFormat.REPORT_FORMAT_PDF)) {
                 RenderReportResponse made = rendition(report, format);
                 String sha256 = sha256(made.getContent().toByteArray());
                 renditions.add(new PublicationStore.RenditionRow(format.name().substring("REPORT_FORMAT_".length()), made.getContentType(),

@@ -10,7 +10,8 @@ import java.util.Locale;
 public final class HtmlRendition {
 
     private static final String STYLE = """
-            body{font-family:Arial,sans-serif;color:#0b0c0c;background:#fff;margin:0;line-height:1.4}
+            @page{size:A4;margin:18mm 16mm;@bottom-center{content:"Page " counter(page) " of " counter(pages);font-family:'Liberation Sans',Arial,sans-serif;font-size:9pt}}
+            body{font-family:'Liberation Sans',Arial,sans-serif;color:#0b0c0c;background:#fff;margin:0;line-height:1.4}
             main{max-width:960px;margin:0 auto;padding:20px}
             h1{font-size:2.25rem}h2{font-size:1.5rem;margin-top:2rem}h3{font-size:1.2rem}
             table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}

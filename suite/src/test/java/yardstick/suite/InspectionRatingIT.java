@@ -331,6 +331,10 @@ class InspectionRatingIT {
             assertTrue(!csv.contains(embargoed.getName()));
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal + "/openapi.yaml")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());
+            String home = http.send(HttpRequest.newBuilder(URI.create(portal.replace("/api/v1", "/"))).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(home.contains("/api/v1/reports/" + id + "/html"), "the front page links the published report");
+            assertTrue(!home.contains(hidden), "but not the embargoed one");
         } finally {
             reports.shutdownNow();
         }

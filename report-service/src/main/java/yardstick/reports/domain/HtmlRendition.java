@@ -85,7 +85,7 @@ public final class HtmlRendition {
         return html.toString();
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder escaped = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -21,7 +21,9 @@ import java.util.function.Predicate;
  * Rounding joint strata one by one cannot do this when cells are small (many cells of 0.3 of a
  * case), so the cases are chosen together instead: a seeded random start that respects every
  * target it can, then exchanges of a chosen case for an unchosen one while an exchange brings the
- * counts closer to the targets (the sum over every category of |achieved - target|). Cases with
+ * counts closer to their targets: a category is met when its count is the floor or the ceiling of
+ * its proportional target, and the search lowers the total by which counts fall outside those
+ * ranges (the recency share weighing double). Cases with
  * the same classifications are interchangeable, so an exchange is sought among those profiles,
  * each taking its cases in seeded random order. The same population, size, share and seed give
  * the same sample.
@@ -29,17 +31,23 @@ import java.util.function.Predicate;
 public final class StratifiedDraw {
 
     public static final String METHOD = "balanced selection by controlled rounding: largest-remainder targets per "
-            + "classification, seeded greedy start, exchange search on the total deviation from the targets";
+            + "classification, seeded greedy starts, exchange search until every count is within a case of its quota";
     public static final String RECENCY = "RECENCY";
     private static final List<String> RECENCY_CATEGORIES = List.of("RECENT", "EARLIER");
     private static final Margin[] MARGINS = Margin.values();
     private static final int DIMENSIONS = MARGINS.length + 1;
     /** The recency share is a promise of Annexe 1 in its own right: it weighs as much as two classifications. */
     private static final int[] WEIGHTS = {1, 1, 1, 1, 2};
+    private static final int STARTS = 12;
 
     private final List<EligibleCase> population;
     private final int[][] codes;
     private final int[][] targets;
+    /** The counts the search aims within, per category: first the whole-number targets, then floor to ceiling of the quotas. */
+    private int[][] lowest;
+    private int[][] highest;
+    private final int[][] floors;
+    private final int[][] ceilings;
     private final double[][] quotas;
     private final int[][] counts;
     private final int[][] inPopulation;
@@ -76,9 +84,24 @@ public final class StratifiedDraw {
         quotas[recency] = new double[] {recentQuota, size - recentQuota};
         targets[recency] = apportion(quotas[recency], size);
         this.counts = new int[DIMENSIONS][];
+        this.floors = new int[DIMENSIONS][];
+        this.ceilings = new int[DIMENSIONS][];
         for (int d = 0; d < DIMENSIONS; d++) {
             counts[d] = new int[inPopulation[d].length];
+            floors[d] = new int[inPopulation[d].length];
+            ceilings[d] = new int[inPopulation[d].length];
+            for (int c = 0; c < inPopulation[d].length; c++) {
+                floors[d][c] = (int) Math.floor(quotas[d][c] + 1e-9);
+                ceilings[d][c] = Math.min(inPopulation[d][c], (int) Math.ceil(quotas[d][c] - 1e-9));
+            }
         }
+        this.lowest = targets;
+        this.highest = targets;
+    }
+
+    /** How far a count lies outside its category's floor-to-ceiling range. */
+    private int miss(int d, int c, int count) {
+        return Math.max(0, lowest[d][c] - count) + Math.max(0, count - highest[d][c]);
     }
 
     /**
@@ -90,15 +113,28 @@ public final class StratifiedDraw {
     public static DrawnSample draw(List<EligibleCase> population, int size, Predicate<EligibleCase> recent, double recentShare,
                                    long seed) {
         int n = Math.min(size, population.size());
-        StratifiedDraw draw = new StratifiedDraw(population, recent, n, recentShare);
-        boolean[] chosen = draw.select(n, new Random(seed));
+        StratifiedDraw best = null;
+        boolean[] bestChosen = null;
+        // The search can settle where no single or paired exchange helps; a few more starts, each
+        // from a seed derived from the one given, find a balanced sample where one exists.
+        for (int start = 0; start < STARTS; start++) {
+            StratifiedDraw draw = new StratifiedDraw(population, recent, n, recentShare);
+            boolean[] chosen = draw.select(n, new Random(seed + start * 0x9E3779B97F4A7C15L));
+            if (best == null || draw.weightedDeviation() < best.weightedDeviation()) {
+                best = draw;
+                bestChosen = chosen;
+            }
+            if (best.weightedDeviation() == 0) {
+                break;
+            }
+        }
         List<EligibleCase> cases = new ArrayList<>(n);
-        for (int i = 0; i < chosen.length; i++) {
-            if (chosen[i]) {
+        for (int i = 0; i < bestChosen.length; i++) {
+            if (bestChosen[i]) {
                 cases.add(population.get(i));
             }
         }
-        return new DrawnSample(cases, seed, METHOD, draw.balance());
+        return new DrawnSample(cases, seed, METHOD, best.balance());
     }
 
     /**
@@ -235,6 +271,11 @@ public final class StratifiedDraw {
                 unchosenByProfile.computeIfAbsent(profile(codes[i]), p -> new ArrayList<>()).add(i);
             }
         }
+        // Aim at the whole-number targets; where the cases do not allow them all, settle for every
+        // count within a case of its quota (floor to ceiling), which is what the sample promises.
+        exchange(chosen, unchosenByProfile, order);
+        lowest = floors;
+        highest = ceilings;
         exchange(chosen, unchosenByProfile, order);
         return chosen;
     }
@@ -245,7 +286,7 @@ public final class StratifiedDraw {
      * little, the second must more than repay it).
      */
     private void exchange(boolean[] chosen, TreeMap<Long, List<Integer>> unchosenByProfile, List<Integer> order) {
-        while (totalDeviation() > 0) {
+        while (weightedDeviation() > 0) {
             if (bestSingleExchange(chosen, unchosenByProfile, order, 0)) {
                 continue;
             }
@@ -328,7 +369,7 @@ public final class StratifiedDraw {
 
     private boolean inOverTargetCategory(int[] code) {
         for (int d = 0; d < DIMENSIONS; d++) {
-            if (counts[d][code[d]] > targets[d][code[d]]) {
+            if (counts[d][code[d]] >= highest[d][code[d]]) {
                 return true;
             }
         }
@@ -339,7 +380,7 @@ public final class StratifiedDraw {
         int total = 0;
         for (int d = 0; d < DIMENSIONS; d++) {
             for (int c = 0; c < counts[d].length; c++) {
-                total += WEIGHTS[d] * Math.abs(counts[d][c] - targets[d][c]);
+                total += WEIGHTS[d] * miss(d, c, counts[d][c]);
             }
         }
         return total;
@@ -354,12 +395,14 @@ public final class StratifiedDraw {
         return true;
     }
 
+    private int delta(int d, int c, int change) {
+        return WEIGHTS[d] * (miss(d, c, counts[d][c] + change) - miss(d, c, counts[d][c]));
+    }
+
     private int addCost(int[] code) {
         int cost = 0;
         for (int d = 0; d < DIMENSIONS; d++) {
-            int c = counts[d][code[d]];
-            int t = targets[d][code[d]];
-            cost += WEIGHTS[d] * (Math.abs(c + 1 - t) - Math.abs(c - t));
+            cost += delta(d, code[d], 1);
         }
         return cost;
     }
@@ -370,10 +413,7 @@ public final class StratifiedDraw {
             if (out[d] == in[d]) {
                 continue;
             }
-            int[] count = counts[d];
-            int[] target = targets[d];
-            delta += WEIGHTS[d] * (Math.abs(count[out[d]] - 1 - target[out[d]]) - Math.abs(count[out[d]] - target[out[d]]));
-            delta += WEIGHTS[d] * (Math.abs(count[in[d]] + 1 - target[in[d]]) - Math.abs(count[in[d]] - target[in[d]]));
+            delta += delta(d, out[d], -1) + delta(d, in[d], 1);
         }
         return delta;
     }
@@ -384,15 +424,6 @@ public final class StratifiedDraw {
         }
     }
 
-    private int totalDeviation() {
-        int total = 0;
-        for (int d = 0; d < DIMENSIONS; d++) {
-            for (int c = 0; c < counts[d].length; c++) {
-                total += Math.abs(counts[d][c] - targets[d][c]);
-            }
-        }
-        return total;
-    }
 
     private static long profile(int[] code) {
         long key = 0;

@@ -22,7 +22,7 @@ import net.jqwik.api.constraints.LongRange;
  * proportional targets on populations shaped like the reports' services, within two on
  * adversarial ones; the recency share met; the same seed, the same sample.
  */
-class StratifiedDrawProperties {
+class StratifiedDrawPropertiesTest {
 
     private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
     private static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))

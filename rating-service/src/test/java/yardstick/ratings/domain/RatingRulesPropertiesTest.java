@@ -16,7 +16,7 @@ import net.jqwik.api.statistics.Statistics;
 import yardstick.ratings.store.FrameworkFiles;
 
 /** The rating rules hold for any judgements, on both framework versions. */
-class RatingRulesProperties {
+class RatingRulesPropertiesTest {
 
     private static final FrameworkLibrary LIBRARY = FrameworkFiles.load();
 

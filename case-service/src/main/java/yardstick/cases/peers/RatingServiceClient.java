@@ -1,6 +1,5 @@
 package yardstick.cases.peers;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -76,14 +75,7 @@ public class RatingServiceClient {
      * @throws StatusRuntimeException UNAVAILABLE naming rating-service when it is down or slow
      */
     public Optional<Framework> framework(String name) {
-        try {
-            return Optional.of(ratingService.call(FrameworkServiceGrpc::newBlockingStub,
-                    stub -> stub.getFramework(GetFrameworkRequest.newBuilder().setName(name).build())).getFramework());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return ratingService.find(FrameworkServiceGrpc::newBlockingStub,
+                stub -> stub.getFramework(GetFrameworkRequest.newBuilder().setName(name).build()).getFramework());
     }
 }

@@ -58,6 +58,22 @@ public final class Peer implements AutoCloseable {
     }
 
     /**
+     * Like {@link #call}, for a lookup: empty when the neighbour answers NOT_FOUND (or that the
+     * name is malformed, INVALID_ARGUMENT: no such thing either way).
+     */
+    public <S extends AbstractStub<S>, R> java.util.Optional<R> find(Function<Channel, S> stubFactory, Function<S, R> call) {
+        try {
+            return java.util.Optional.of(call(stubFactory, call));
+        } catch (StatusRuntimeException e) {
+            Status.Code code = e.getStatus().getCode();
+            if (code == Status.Code.NOT_FOUND || code == Status.Code.INVALID_ARGUMENT) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /**
      * A neighbour that was down when last tried is tried again now, not after the channel's
      * reconnect backoff (which grows to minutes): the call then waits for that attempt instead of
      * failing at once on the old failure.

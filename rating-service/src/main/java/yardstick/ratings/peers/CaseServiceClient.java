@@ -1,7 +1,5 @@
 package yardstick.ratings.peers;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -25,15 +23,8 @@ public class CaseServiceClient {
 
     /** The inspection, or empty when case-service has none of that name. */
     public Optional<Inspection> inspection(String name) {
-        try {
-            return Optional.of(caseService.call(InspectionServiceGrpc::newBlockingStub,
-                    stub -> stub.getInspection(GetInspectionRequest.newBuilder().setName(name).build())).getInspection());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND || e.getStatus().getCode() == Status.Code.INVALID_ARGUMENT) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return caseService.find(InspectionServiceGrpc::newBlockingStub,
+                stub -> stub.getInspection(GetInspectionRequest.newBuilder().setName(name).build()).getInspection());
     }
 
     /** The tallies of the inspection's submitted judgements. */

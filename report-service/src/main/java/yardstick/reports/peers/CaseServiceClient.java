@@ -1,7 +1,5 @@
 package yardstick.reports.peers;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
@@ -24,23 +22,12 @@ public class CaseServiceClient {
     }
 
     public Optional<Inspection> inspection(String name) {
-        return absentIfNotFound(() -> caseService.call(InspectionServiceGrpc::newBlockingStub,
-                stub -> stub.getInspection(GetInspectionRequest.newBuilder().setName(name).build())).getInspection());
+        return caseService.find(InspectionServiceGrpc::newBlockingStub,
+                stub -> stub.getInspection(GetInspectionRequest.newBuilder().setName(name).build()).getInspection());
     }
 
     public Optional<SamplePlan> samplePlan(String inspection) {
-        return absentIfNotFound(() -> caseService.call(SamplingServiceGrpc::newBlockingStub,
-                stub -> stub.getSamplePlan(GetSamplePlanRequest.newBuilder().setInspection(inspection).build())).getPlan());
-    }
-
-    static <T> Optional<T> absentIfNotFound(java.util.function.Supplier<T> call) {
-        try {
-            return Optional.of(call.get());
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                return Optional.empty();
-            }
-            throw e;
-        }
+        return caseService.find(SamplingServiceGrpc::newBlockingStub,
+                stub -> stub.getSamplePlan(GetSamplePlanRequest.newBuilder().setInspection(inspection).build()).getPlan());
     }
 }

@@ -28,7 +28,7 @@ public class RatingServiceClient {
     }
 
     public Optional<Framework> framework(String name) {
-        return CaseServiceClient.absentIfNotFound(() -> ratingService.call(FrameworkServiceGrpc::newBlockingStub,
-                stub -> stub.getFramework(GetFrameworkRequest.newBuilder().setName(name).build())).getFramework());
+        return ratingService.find(FrameworkServiceGrpc::newBlockingStub,
+                stub -> stub.getFramework(GetFrameworkRequest.newBuilder().setName(name).build()).getFramework());
     }
 }

@@ -1,6 +1,6 @@
 package yardstick.cases.api;
 
-import com.google.protobuf.Timestamp;
+import yardstick.platform.grpc.Times;
 import com.google.type.Date;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,8 +24,8 @@ final class InspectionMessages {
                 .setLeadInspector(inspection.leadInspector())
                 .setState(state(inspection.state()))
                 .setEtag(inspection.etag())
-                .setCreateTime(timestamp(inspection.createTime()))
-                .setUpdateTime(timestamp(inspection.updateTime()))
+                .setCreateTime(Times.timestamp(inspection.createTime()))
+                .setUpdateTime(Times.timestamp(inspection.updateTime()))
                 .build();
     }
 
@@ -47,10 +47,6 @@ final class InspectionMessages {
 
     static Date date(LocalDate date) {
         return Date.newBuilder().setYear(date.getYear()).setMonth(date.getMonthValue()).setDay(date.getDayOfMonth()).build();
-    }
-
-    static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
     static InspectionState state(yardstick.cases.domain.InspectionState state) {

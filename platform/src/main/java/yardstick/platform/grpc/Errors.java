@@ -41,13 +41,16 @@ public final class Errors {
     }
 
     public static StatusRuntimeException failedPrecondition(Violation violation) {
-        PreconditionFailure details = PreconditionFailure.newBuilder()
-                .addViolations(PreconditionFailure.Violation.newBuilder()
-                        .setType(violation.type())
-                        .setSubject(violation.subject())
-                        .setDescription(violation.description()))
-                .build();
-        return error(Code.FAILED_PRECONDITION, violation.description(), Any.pack(details));
+        return failedPrecondition(List.of(violation));
+    }
+
+    /** Every rule the request breaks, so that one answer says all that must change. */
+    public static StatusRuntimeException failedPrecondition(List<Violation> violations) {
+        PreconditionFailure.Builder details = PreconditionFailure.newBuilder();
+        violations.forEach(v -> details.addViolations(PreconditionFailure.Violation.newBuilder()
+                .setType(v.type()).setSubject(v.subject()).setDescription(v.description())));
+        String message = String.join("; ", violations.stream().map(Violation::description).toList());
+        return error(Code.FAILED_PRECONDITION, message, Any.pack(details.build()));
     }
 
     public static StatusRuntimeException notFound(String resourceName) {

@@ -1,7 +1,6 @@
 package yardstick.ratings.api;
 
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Timestamp;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +15,7 @@ import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.KeyQuestionCount;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Times;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.domain.DiscretionDecision;
 import yardstick.ratings.domain.DiscretionGround;
@@ -85,7 +85,7 @@ public class InspectionRatings {
         Instant now = now();
         records.add(new RatingRecords.QualitativeAct(given.getInspection(), given.getStandard(), rating.name(), given.getRationale(),
                 given.getEvidence(), given.getRecordedBy(), now));
-        return given.toBuilder().setRecordTime(timestamp(now)).build();
+        return given.toBuilder().setRecordTime(Times.timestamp(now)).build();
     }
 
     RecordedDiscretionDecision recordDiscretion(RecordedDiscretionDecision given) {
@@ -236,7 +236,7 @@ public class InspectionRatings {
                     .setRatings(CalculateRatingsResponse.parseFrom(stored.ratings()))
                     .setSubmittedCases(stored.submittedCases())
                     .setRequestedBy(stored.requestedBy())
-                    .setCreateTime(timestamp(stored.createTime()))
+                    .setCreateTime(Times.timestamp(stored.createTime()))
                     .build();
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("snapshot " + stored.number() + " of " + stored.inspection() + " is unreadable", e);
@@ -251,7 +251,7 @@ public class InspectionRatings {
                 .setTo(RatingMessages.rating(Rating.valueOf(act.to())))
                 .setRationale(act.rationale())
                 .setRecordedBy(act.recordedBy())
-                .setRecordTime(timestamp(act.recordTime()));
+                .setRecordTime(Times.timestamp(act.recordTime()));
         Arrays.stream(act.grounds().split(",")).filter(g -> !g.isBlank())
                 .forEach(g -> message.addGrounds(RatingMessages.ground(DiscretionGround.valueOf(g))));
         return message.build();
@@ -279,7 +279,4 @@ public class InspectionRatings {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
 }

@@ -1,5 +1,7 @@
 package yardstick.ratings.domain;
 
+import yardstick.platform.statistics.Percentages;
+
 /** How many applicable cases met a key question: its judgements summed over the sample. */
 public record KeyQuestionTally(String keyQuestion, int yes, int applicable) {
 

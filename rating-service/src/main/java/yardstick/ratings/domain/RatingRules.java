@@ -1,5 +1,6 @@
 package yardstick.ratings.domain;
 
+import yardstick.platform.statistics.Percentages;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package yardstick.ratings.domain;
 
+import yardstick.platform.statistics.Percentages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package yardstick.ratings.domain;
+package yardstick.platform.statistics;
 
 /**
  * The rounding rule. The reports publish whole percentages and write the bands on whole numbers

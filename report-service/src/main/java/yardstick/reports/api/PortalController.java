@@ -46,7 +46,9 @@ public class PortalController {
     }
 
     @Serdeable
-    public record PublishedReport(String id, String inspection, String serviceInspected, String publishTime, Map<String, String> renditions) {
+    public record PublishedReport(String id, String inspection, String serviceInspected, String publishTime, int version,
+                                  @Nullable String corrects, @Nullable String correctionNote, @Nullable String correctedBy,
+                                  Map<String, String> renditions) {
     }
 
     @Serdeable
@@ -69,13 +71,14 @@ public class PortalController {
             return HttpResponse.badRequest(Map.of("error", "page_token was not issued by this API"));
         }
         List<PublicationStore.PublicationRow> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
-        List<PublishedReport> page = rows.stream().limit(size).map(PortalController::published).toList();
+        List<PublishedReport> page = rows.stream().limit(size).map(p -> published(p, Optional.empty())).toList();
         return HttpResponse.ok(new ReportPage(page, rows.size() > size ? String.valueOf(offset + size) : ""));
     }
 
     @Get(uri = "/reports/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> report(@PathVariable String id) {
-        return visible(id).<HttpResponse<?>>map(p -> HttpResponse.ok(published(p))).orElseGet(PortalController::notFound);
+        return visible(id).<HttpResponse<?>>map(p -> HttpResponse.ok(published(p, publications.correctionOf(p.id(), Instant.now()))))
+                .orElseGet(PortalController::notFound);
     }
 
     @Get(uri = "/reports/{id}/{format}")
@@ -154,9 +157,12 @@ public class PortalController {
         }
     }
 
-    private static PublishedReport published(PublicationStore.PublicationRow row) {
+    /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
+    private static PublishedReport published(PublicationStore.PublicationRow row, Optional<PublicationStore.PublicationRow> correctedBy) {
         String base = "/api/v1/reports/" + row.id() + "/";
         return new PublishedReport(row.id().toString(), row.inspection(), row.serviceInspected(), row.publishTime().toString(),
+                row.reportVersion(), row.corrects().map(UUID::toString).orElse(null),
+                row.correctionNote().isEmpty() ? null : row.correctionNote(), correctedBy.map(c -> c.id().toString()).orElse(null),
                 Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf"));
     }
 

@@ -1,10 +1,20 @@
 package yardstick.reports.api;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import yardstick.cases.v1.CategoryPlan;
+import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.PopulationSummary;
+import yardstick.cases.v1.PromptCount;
 import yardstick.cases.v1.SamplePlan;
+import yardstick.platform.statistics.Percentages;
+import yardstick.ratings.v1.Prompt;
+import yardstick.reports.domain.ContextualFacts;
+import yardstick.reports.v1.ContextualFact;
+import yardstick.reports.v1.PromptRow;
+import yardstick.reports.v1.SubSample;
 import yardstick.ratings.v1.CalculateRatingsResponse;
 import yardstick.ratings.v1.Domain;
 import yardstick.ratings.v1.Framework;
@@ -30,8 +40,13 @@ final class ReportAssembly {
     private ReportAssembly() {
     }
 
-    static Report.Builder assemble(Inspection inspection, Framework framework, RatingSnapshot snapshot, SamplePlan plan) {
+    static Report.Builder assemble(Inspection inspection, Framework framework, RatingSnapshot snapshot, SamplePlan plan,
+                                   PopulationSummary population, GetJudgementTalliesResponse tallies) {
         CalculateRatingsResponse ratings = snapshot.getRatings();
+        Map<String, PromptCount> prompts = new HashMap<>();
+        tallies.getPromptsList().forEach(p -> prompts.put(p.getKeyQuestion() + p.getPrompt(), p));
+        Map<yardstick.common.v1.CaseCategory, CategoryPlan> categories = new HashMap<>();
+        plan.getCategoriesList().forEach(c -> categories.put(c.getSettings().getCategory(), c));
         Map<String, StandardRating> byStandard = new HashMap<>();
         ratings.getStandardRatingsList().forEach(s -> byStandard.put(s.getStandard(), s));
 
@@ -55,9 +70,25 @@ final class ReportAssembly {
                 if (!standard.getRatedSeparately()) {
                     table.addRows(RatingsRow.newBuilder().setStandard(standard.getId()).setName(standard.getName()).setRating(rating.getRating()));
                 }
-                report.addStandards(section(standard, rating).toBuilder()
-                        .setDomainNumber(domain.getNumber()).setDomainName(domain.getName()));
+                StandardSection section = section(standard, rating, prompts);
+                report.addStandards(section.toBuilder().setDomainNumber(domain.getNumber()).setDomainName(domain.getName()));
+                CategoryPlan category = categories.get(standard.getCaseCategory());
+                if (section.getCaseBased() && category != null) {
+                    for (KeyQuestionRow row : section.getKeyQuestionsList()) {
+                        if (row.getApplies() && row.getApplicable() < category.getSize()) {
+                            report.addSubSamples(SubSample.newBuilder().setStandard(standard.getId()).setKeyQuestion(row.getKeyQuestion())
+                                    .setText(row.getText()).setCases(row.getApplicable()).setSampleSize(category.getSize())
+                                    .setMarginOfError(ContextualFacts.subSampleMargin(row.getApplicable(), category.getSettings().getConfidence())));
+                        }
+                    }
+                }
             }
+        }
+        List<ContextualFacts.Count> counts = population.getCountsList().stream()
+                .map(c -> new ContextualFacts.Count(c.getClassification(), c.getCategory(), c.getCount())).toList();
+        for (ContextualFacts.Fact fact : ContextualFacts.of(population.getTotal(), counts)) {
+            report.addContextualFacts(ContextualFact.newBuilder().setClassification(fact.classification()).setCategory(fact.category())
+                    .setCount(fact.count()).setPercentage(fact.percentage()));
         }
         report.setRatingsTable(table);
         for (CategoryPlan category : plan.getCategoriesList()) {
@@ -75,7 +106,7 @@ final class ReportAssembly {
         return report;
     }
 
-    private static StandardSection section(Standard standard, StandardRating rating) {
+    private static StandardSection section(Standard standard, StandardRating rating, Map<String, PromptCount> prompts) {
         StandardSection.Builder section = StandardSection.newBuilder()
                 .setStandard(standard.getId())
                 .setName(standard.getName())
@@ -87,7 +118,13 @@ final class ReportAssembly {
             rating.getCaseBased().getKeyQuestionsList().forEach(k -> results.put(k.getKeyQuestion(), k));
             for (KeyQuestion question : standard.getKeyQuestionsList()) {
                 KeyQuestionResult result = results.getOrDefault(question.getId(), KeyQuestionResult.getDefaultInstance());
-                section.addKeyQuestions(KeyQuestionRow.newBuilder()
+                KeyQuestionRow.Builder row = KeyQuestionRow.newBuilder();
+                for (Prompt prompt : question.getPromptsList()) {
+                    PromptCount count = prompts.getOrDefault(question.getId() + prompt.getLetter(), PromptCount.getDefaultInstance());
+                    row.addPrompts(PromptRow.newBuilder().setLetter(prompt.getLetter()).setText(prompt.getText()).setAnswered(count.getAnswered())
+                            .setPercentage(count.getAnswered() == 0 ? 0 : Percentages.wholePercentage(count.getYes(), count.getAnswered())));
+                }
+                section.addKeyQuestions(row
                         .setKeyQuestion(question.getId())
                         .setText(question.getText())
                         .setPercentage(result.getPercentage())

@@ -3,6 +3,7 @@ package yardstick.reports.api;
 import java.util.ArrayList;
 import java.util.List;
 import yardstick.common.v1.Rating;
+import yardstick.reports.domain.ContextualFacts;
 import yardstick.reports.domain.ReportDocument;
 import yardstick.reports.v1.KeyQuestionRow;
 import yardstick.reports.v1.Report;
@@ -22,12 +23,14 @@ final class ReportDocuments {
         for (StandardSection section : report.getStandardsList()) {
             List<ReportDocument.KeyQuestionRow> rows = new ArrayList<>();
             for (KeyQuestionRow row : section.getKeyQuestionsList()) {
+                List<ReportDocument.PromptRow> prompts = row.getPromptsList().stream().map(p -> new ReportDocument.PromptRow(p.getLetter(),
+                        p.getText(), p.getAnswered() > 0 ? p.getPercentage() : null)).toList();
                 rows.add(new ReportDocument.KeyQuestionRow(row.getKeyQuestion(), row.getText(), row.getApplies() ? row.getPercentage() : null,
-                        row.getLowest()));
+                        row.getLowest(), row.getApplicable(), prompts));
             }
             sections.add(new ReportDocument.Section(section.getDomainNumber(), section.getDomainName(), section.getStandard(),
                     section.getName(), ReportAssembly.label(section.getRating()), section.getCaseBased(), rows, section.getDiscretionNote(),
-                    section.getRationale()));
+                    section.getRationale(), section.getNarrative()));
         }
         List<ReportDocument.SampleFacts> methodology = new ArrayList<>();
         for (SampleFacts facts : report.getMethodologyList()) {
@@ -36,10 +39,19 @@ final class ReportDocuments {
                     facts.getRecentFromMonths(), facts.getRecentToMonths(), facts.getMarginOfErrorAchieved()));
         }
         Rating resettlement = report.getRatingsTable().getResettlementRated() ? report.getRatingsTable().getResettlement() : null;
-        return new ReportDocument(report.getServiceInspected(), report.getInspection(), report.getRatingsSnapshot(), ratings,
+        return new ReportDocument(report.getServiceInspected(), report.getInspection(), report.getRatingsSnapshot(),
+                new ReportDocument.Status(report.getVersion(), report.getPublished(), report.getCorrectionNote()), ratings,
                 report.getRatingsTable().getScore(), report.getRatingsTable().getMaximumScore(),
                 ReportAssembly.label(report.getRatingsTable().getOverall()), resettlement == null ? "" : ReportAssembly.label(resettlement),
-                sections, methodology);
+                report.getExecutiveSummary(),
+                report.getRecommendationsList().stream().map(r -> new ReportDocument.Recommendation(r.getNumber(), r.getAddressedTo(),
+                        r.getText())).toList(),
+                report.getBackground(),
+                report.getContextualFactsList().stream().map(f -> new ContextualFacts.Fact(f.getClassification(), f.getCategory(),
+                        f.getCount(), f.getPercentage())).toList(),
+                sections, methodology,
+                report.getSubSamplesList().stream().map(s -> new ReportDocument.SubSample(s.getStandard(), s.getKeyQuestion(), s.getText(),
+                        s.getCases(), s.getSampleSize(), s.getMarginOfError())).toList());
     }
 
     private static String category(SampleFacts facts) {

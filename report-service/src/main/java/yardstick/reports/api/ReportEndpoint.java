@@ -2,67 +2,98 @@ package yardstick.reports.api;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.JsonFormat;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.SamplePlan;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Times;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.RatingSnapshot;
+import yardstick.reports.domain.Authoring;
 import yardstick.reports.domain.HtmlRendition;
 import yardstick.reports.domain.MarkdownRendition;
 import yardstick.reports.peers.CaseServiceClient;
 import yardstick.reports.peers.RatingServiceClient;
 import yardstick.reports.store.PublicationStore;
+import yardstick.reports.store.ReportRevisions;
 import yardstick.reports.store.ReportStore;
 import yardstick.reports.v1.CreateReportRequest;
 import yardstick.reports.v1.CreateReportResponse;
 import yardstick.reports.v1.GetReportRequest;
 import yardstick.reports.v1.GetReportResponse;
+import yardstick.reports.v1.ListReportVersionsRequest;
+import yardstick.reports.v1.ListReportVersionsResponse;
 import yardstick.reports.v1.Publication;
 import yardstick.reports.v1.PublishReportRequest;
 import yardstick.reports.v1.PublishReportResponse;
+import yardstick.reports.v1.Recommendation;
 import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.RenderReportResponse;
+import yardstick.reports.v1.Rendition;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
-import yardstick.reports.v1.Rendition;
+import yardstick.reports.v1.ReportVersion;
+import yardstick.reports.v1.StandardNarrative;
+import yardstick.reports.v1.StandardSection;
+import yardstick.reports.v1.UpdateReportRequest;
+import yardstick.reports.v1.UpdateReportResponse;
 
 @Singleton
 public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
 
     private static final String PREFIX = "reports/";
+    private static final List<ReportFormat> FORMATS = List.of(ReportFormat.REPORT_FORMAT_HTML, ReportFormat.REPORT_FORMAT_MARKDOWN,
+            ReportFormat.REPORT_FORMAT_JSON, ReportFormat.REPORT_FORMAT_PDF);
+    private static final Set<String> AUTHORED = Set.of("executive_summary", "background", "recommendations", "narratives");
 
     private final CaseServiceClient caseService;
     private final RatingServiceClient ratingService;
     private final ReportStore reports;
+    private final ReportRevisions revisions;
     private final PublicationStore publications;
     private final RequestRecords requests;
 
-    ReportEndpoint(CaseServiceClient caseService, RatingServiceClient ratingService, ReportStore reports, PublicationStore publications,
-                   RequestRecords requests) {
+    ReportEndpoint(CaseServiceClient caseService, RatingServiceClient ratingService, ReportStore reports, ReportRevisions revisions,
+                   PublicationStore publications, RequestRecords requests) {
         this.caseService = caseService;
         this.ratingService = ratingService;
         this.reports = reports;
+        this.revisions = revisions;
         this.publications = publications;
         this.requests = requests;
     }
 
     @Override
     public void createReport(CreateReportRequest request, StreamObserver<CreateReportResponse> response) {
+        List<Errors.FieldViolation> problems = new ArrayList<>();
         if (!request.getInspection().startsWith("inspections/")) {
-            throw Errors.invalidArgument("inspection", "must be of the form inspections/{inspection}");
+            problems.add(new Errors.FieldViolation("inspection", "must be of the form inspections/{inspection}"));
         }
         if (request.getRequestId().isBlank()) {
-            throw Errors.invalidArgument("request_id", "is required: a UUID, so that a retry is safe");
+            problems.add(new Errors.FieldViolation("request_id", "is required: a UUID, so that a retry is safe"));
+        }
+        if (request.getRequestedBy().isBlank()) {
+            problems.add(new Errors.FieldViolation("requested_by", "is required: the pseudonymous reference of who asks, e.g. HMI-0001"));
+        }
+        if (!problems.isEmpty()) {
+            throw Errors.invalidArgument(problems);
         }
         Inspection inspection = caseService.inspection(request.getInspection()).orElseThrow(() -> Errors.notFound(request.getInspection()));
         RatingSnapshot snapshot = ratingService.latestSnapshot(inspection.getName()).orElseThrow(() -> Errors.failedPrecondition(
@@ -71,20 +102,109 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
                 new Errors.Violation("NO_SAMPLE_PLAN", inspection.getName(), "the inspection has no sample plan")));
         Framework framework = ratingService.framework(snapshot.getFramework()).orElseThrow(() -> Errors.failedPrecondition(
                 new Errors.Violation("FRAMEWORK", inspection.getName(), "rating-service no longer knows " + snapshot.getFramework())));
-        Report.Builder assembled = ReportAssembly.assemble(inspection, framework, snapshot, plan);
+        PopulationSummary population = caseService.populationSummary(inspection.getName());
+        GetJudgementTalliesResponse tallies = caseService.tallies(inspection.getName());
+        if (!sameTallies(snapshot, tallies)) {
+            throw Errors.failedPrecondition(new Errors.Violation("STALE_RATINGS", snapshot.getName(), "the judgements changed after "
+                    + snapshot.getName() + " was computed: ComputeRatings again, so that the report's figures agree"));
+        }
+        Report.Builder assembled = ReportAssembly.assemble(inspection, framework, snapshot, plan, population, tallies);
         response.onNext(requests.once(request.getRequestId(), "request_id", request, CreateReportResponse.parser(), () -> {
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Report report = assembled.setName(PREFIX + id).setEtag("\"1\"").setCreateTime(timestamp(now)).build();
-            reports.add(id, inspection.getName(), report.toByteArray(), now);
+            Report report = assembled.setName(PREFIX + id).setVersion(1).setEtag(Authoring.etag(1)).setCreateTime(Times.timestamp(now))
+                    .setUpdateTime(Times.timestamp(now)).setUpdatedBy(request.getRequestedBy()).build();
+            reports.add(id, inspection.getName(), report.toByteArray(), request.getRequestedBy(), now);
             return CreateReportResponse.newBuilder().setReport(report).build();
         }));
         response.onCompleted();
     }
 
+    /** The judgements tallied now are the ones the snapshot was computed from: the prompts' figures then agree with the ratings. */
+    private static boolean sameTallies(RatingSnapshot snapshot, GetJudgementTalliesResponse tallies) {
+        var now = tallies.getKeyQuestionsList().stream().filter(k -> k.getApplicable() > 0)
+                .collect(Collectors.toMap(k -> k.getKeyQuestion(), k -> List.of(k.getYes(), k.getApplicable())));
+        var then = snapshot.getInputs().getKeyQuestionTalliesList().stream().filter(k -> k.getApplicable() > 0)
+                .collect(Collectors.toMap(k -> k.getKeyQuestion(), k -> List.of(k.getYes(), k.getApplicable())));
+        return tallies.getSubmittedCases() == snapshot.getSubmittedCases() && now.equals(then);
+    }
+
     @Override
     public void getReport(GetReportRequest request, StreamObserver<GetReportResponse> response) {
         response.onNext(GetReportResponse.newBuilder().setReport(stored(request.getName())).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void updateReport(UpdateReportRequest request, StreamObserver<UpdateReportResponse> response) {
+        UUID id = id(request.getName(), "name");
+        Report current = stored(request.getName());
+        Set<String> paths = request.hasUpdateMask() && request.getUpdateMask().getPathsCount() > 0
+                ? Set.copyOf(request.getUpdateMask().getPathsList()) : AUTHORED;
+        List<Errors.FieldViolation> problems = new ArrayList<>();
+        for (String path : paths) {
+            if (!AUTHORED.contains(path)) {
+                problems.add(new Errors.FieldViolation("update_mask", "'" + path + "' cannot be updated: only the authors' words can ("
+                        + String.join(", ", AUTHORED.stream().sorted().toList()) + "); figures come from the ratings snapshot"));
+            }
+        }
+        if (request.getEtag().isBlank()) {
+            problems.add(new Errors.FieldViolation("etag", "is required: the etag of the report as last read"));
+        }
+        Set<String> standards = current.getStandardsList().stream().map(StandardSection::getStandard).collect(Collectors.toSet());
+        Authoring.problems(request.getExecutiveSummary(), request.getBackground(), recommendations(request.getRecommendationsList()),
+                        request.getNarrativesList().stream().map(n -> new Authoring.Narrative(n.getStandard(), n.getNarrative())).toList(),
+                        standards, request.getUpdatedBy())
+                .forEach(p -> problems.add(new Errors.FieldViolation(p.field(), p.description())));
+        if (!problems.isEmpty()) {
+            throw Errors.invalidArgument(problems);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Report updated = revisions.revise(id, PREFIX + id, request.getEtag(), request.getCorrectionNote(), request.getUpdatedBy(), now,
+                latest -> authored(latest, request, paths));
+        response.onNext(UpdateReportResponse.newBuilder().setReport(updated).build());
+        response.onCompleted();
+    }
+
+    private static Report authored(Report latest, UpdateReportRequest request, Set<String> paths) {
+        Report.Builder next = latest.toBuilder();
+        if (paths.contains("executive_summary")) {
+            next.setExecutiveSummary(request.getExecutiveSummary());
+        }
+        if (paths.contains("background")) {
+            next.setBackground(request.getBackground());
+        }
+        if (paths.contains("recommendations")) {
+            next.clearRecommendations().addAllRecommendations(request.getRecommendationsList());
+        }
+        if (paths.contains("narratives")) {
+            var narratives = request.getNarrativesList().stream()
+                    .collect(Collectors.toMap(StandardNarrative::getStandard, StandardNarrative::getNarrative));
+            for (StandardSection.Builder section : next.getStandardsBuilderList()) {
+                section.setNarrative(narratives.getOrDefault(section.getStandard(), ""));
+            }
+        }
+        return next.build();
+    }
+
+    private static List<Authoring.Recommendation> recommendations(List<Recommendation> recommendations) {
+        return recommendations.stream().map(r -> new Authoring.Recommendation(r.getNumber(), r.getAddressedTo(), r.getText())).toList();
+    }
+
+    @Override
+    public void listReportVersions(ListReportVersionsRequest request, StreamObserver<ListReportVersionsResponse> response) {
+        UUID id = id(request.getName(), "name");
+        List<ReportStore.StoredVersion> versions = reports.versions(id);
+        if (versions.isEmpty()) {
+            throw Errors.notFound(request.getName());
+        }
+        ListReportVersionsResponse.Builder list = ListReportVersionsResponse.newBuilder();
+        for (ReportStore.StoredVersion version : versions) {
+            list.addVersions(ReportVersion.newBuilder().setName(PREFIX + id + "@" + version.version()).setVersion(version.version())
+                    .setUpdatedBy(version.updatedBy()).setUpdateTime(Times.timestamp(version.updateTime())).setPublished(version.published())
+                    .setCorrectionNote(version.correctionNote()));
+        }
+        response.onNext(list.build());
         response.onCompleted();
     }
 
@@ -117,63 +237,83 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         if (request.getRequestId().isBlank()) {
             throw Errors.invalidArgument("request_id", "is required: a UUID, so that a retry is safe");
         }
-        Report report = stored(request.getName());
-        response.onNext(requests.once(request.getRequestId(), "request_id", request, PublishReportResponse.parser(), () -> {
-            UUID id = UUID.randomUUID();
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            java.util.List<PublicationStore.RenditionRow> renditions = new java.util.ArrayList<>();
-            Publication.Builder publication = Publication.newBuilder()
-                    .setName("publications/" + id)
-                    .setReport(report.getName())
-                    .setInspection(report.getInspection())
-                    .setServiceInspected(report.getServiceInspected())
-                    .setPublishTime(timestamp(now));
-            if (request.hasEmbargoUntil()) {
-                publication.setEmbargoUntil(request.getEmbargoUntil());
-            }
-            for (ReportFormat format : java.util.List.of(ReportFormat.REPORT_FORMAT_HTML, ReportFormat.REPORT_FORMAT_MARKDOWN,
-                    ReportFormat.REPORT_FORMAT_JSON, ReportFormat.REPORT_FORMAT_PDF)) {
-                RenderReportResponse made = rendition(report, format);
-                String sha256 = sha256(made.getContent().toByteArray());
-                renditions.add(new PublicationStore.RenditionRow(format.name().substring("REPORT_FORMAT_".length()), made.getContentType(),
-                        sha256, made.getContent().toByteArray()));
-                publication.addRenditions(Rendition.newBuilder().setFormat(format).setContentType(made.getContentType())
-                        .setSha256(sha256).setSize(made.getContent().size()));
-            }
-            Optional<Instant> embargo = request.hasEmbargoUntil()
-                    ? Optional.of(Instant.ofEpochSecond(request.getEmbargoUntil().getSeconds(), request.getEmbargoUntil().getNanos()))
-                    : Optional.empty();
-            publications.add(new PublicationStore.PublicationRow(id, UUID.fromString(report.getName().substring(PREFIX.length())),
-                    report.getInspection(), report.getServiceInspected(), now, embargo, report.toByteArray()), renditions);
-            return PublishReportResponse.newBuilder().setPublication(publication).build();
-        }));
+        UUID reportId = id(request.getName(), "name");
+        response.onNext(requests.once(request.getRequestId(), "request_id", request, PublishReportResponse.parser(),
+                () -> revisions.publishLatest(reportId, PREFIX + reportId, latest -> publish(latest, request, reportId))));
         response.onCompleted();
+    }
+
+    private PublishReportResponse publish(Report latest, PublishReportRequest request, UUID reportId) {
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Report report = latest.toBuilder().setPublished(true).build();
+        Optional<PublicationStore.PublicationRow> corrected = report.getCorrectionNote().isEmpty()
+                ? Optional.empty() : publications.latestOf(reportId);
+        Publication.Builder publication = Publication.newBuilder()
+                .setName("publications/" + id)
+                .setReport(PREFIX + reportId)
+                .setReportVersion(report.getVersion())
+                .setInspection(report.getInspection())
+                .setServiceInspected(report.getServiceInspected())
+                .setPublishTime(Times.timestamp(now))
+                .setCorrectionNote(report.getCorrectionNote());
+        corrected.ifPresent(c -> publication.setCorrects("publications/" + c.id()));
+        if (request.hasEmbargoUntil()) {
+            publication.setEmbargoUntil(request.getEmbargoUntil());
+        }
+        List<PublicationStore.RenditionRow> renditions = new ArrayList<>();
+        for (ReportFormat format : FORMATS) {
+            RenderReportResponse made = rendition(report, format);
+            String sha256 = sha256(made.getContent().toByteArray());
+            renditions.add(new PublicationStore.RenditionRow(format.name().substring("REPORT_FORMAT_".length()), made.getContentType(),
+                    sha256, made.getContent().toByteArray()));
+            publication.addRenditions(Rendition.newBuilder().setFormat(format).setContentType(made.getContentType())
+                    .setSha256(sha256).setSize(made.getContent().size()));
+        }
+        Optional<Instant> embargo = request.hasEmbargoUntil() ? Optional.of(Times.instant(request.getEmbargoUntil())) : Optional.empty();
+        publications.add(new PublicationStore.PublicationRow(id, reportId, report.getVersion(), report.getInspection(),
+                report.getServiceInspected(), now, embargo, corrected.map(PublicationStore.PublicationRow::id), report.getCorrectionNote(),
+                report.toByteArray()), renditions);
+        return PublishReportResponse.newBuilder().setPublication(publication).build();
     }
 
     static String sha256(byte[] content) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
-    }
-
+    /** The report named, "reports/{report}" (latest) or "reports/{report}@{version}", with its etag and whether it is published. */
     private Report stored(String name) {
-        UUID id;
-        try {
-            id = UUID.fromString(name.substring(name.startsWith(PREFIX) ? PREFIX.length() : 0));
-        } catch (IllegalArgumentException e) {
-            throw Errors.invalidArgument("name", "must be of the form reports/{report}");
+        int at = name.indexOf('@');
+        UUID id = id(at < 0 ? name : name.substring(0, at), "name");
+        Optional<ReportStore.StoredVersion> version;
+        if (at < 0) {
+            version = reports.latest(id);
+        } else {
+            int number;
+            try {
+                number = Integer.parseInt(name.substring(at + 1));
+            } catch (NumberFormatException e) {
+                throw Errors.invalidArgument("name", "must be of the form reports/{report} or reports/{report}@{version}");
+            }
+            version = reports.version(id, number);
         }
-        byte[] body = reports.body(id).orElseThrow(() -> Errors.notFound(name));
+        ReportStore.StoredVersion found = version.orElseThrow(() -> Errors.notFound(name));
         try {
-            return Report.parseFrom(body);
+            return Report.parseFrom(found.body()).toBuilder().setEtag(Authoring.etag(found.version())).setPublished(found.published()).build();
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("report " + id + " is unreadable", e);
+        }
+    }
+
+    private static UUID id(String name, String field) {
+        try {
+            return UUID.fromString(name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : "");
+        } catch (IllegalArgumentException e) {
+            throw Errors.invalidArgument(field, "must be of the form reports/{report}");
         }
     }
 

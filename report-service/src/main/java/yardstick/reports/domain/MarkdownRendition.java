@@ -2,17 +2,23 @@ package yardstick.reports.domain;
 
 import java.util.Locale;
 
-/** The report as Markdown, for authors' review: the same figures as the HTML, in GitHub-flavoured tables. */
+/** The report as Markdown, for authors' review: the same words and figures as the HTML, in GitHub-flavoured tables. */
 public final class MarkdownRendition {
 
     private MarkdownRendition() {
     }
 
     public static String render(ReportDocument report) {
-        StringBuilder md = new StringBuilder(8_000);
-        md.append("# ").append(report.title()).append("\n\n")
-                .append("_Draft. Figures from ").append(report.ratingsSnapshot()).append("._\n\n")
-                .append("## Ratings\n\n| Standard | Rating |\n|---|---|\n");
+        StringBuilder md = new StringBuilder(32_000);
+        md.append("# ").append(report.title()).append("\n\n");
+        ReportDocument.Status status = report.status();
+        md.append(status.published() ? "_Published: version " + status.version() + "._"
+                : "_Draft, version " + status.version() + ", not published._").append(" _Figures from ").append(report.ratingsSnapshot())
+                .append("._\n\n");
+        if (!status.correctionNote().isEmpty()) {
+            md.append("**Correction:** ").append(status.correctionNote()).append("\n\n");
+        }
+        md.append("## Ratings\n\n| Standard | Rating |\n|---|---|\n");
         for (ReportDocument.RatingRow row : report.ratings()) {
             md.append("| ").append(cell(row.standard() + " " + row.name())).append(" | ").append(row.rating()).append(" |\n");
         }
@@ -20,6 +26,44 @@ public final class MarkdownRendition {
                 .append(report.overall()).append(" |\n\n");
         if (!report.resettlement().isEmpty()) {
             md.append("Resettlement, rated separately: ").append(report.resettlement()).append("\n\n");
+        }
+        md.append("## Executive summary\n\n");
+        prose(report.executiveSummary(), "The executive summary is not written yet.", md);
+        md.append("## Recommendations\n\n");
+        if (report.recommendations().isEmpty()) {
+            md.append("The recommendations are not written yet.\n\n");
+        }
+        String addressedTo = null;
+        for (ReportDocument.Recommendation recommendation : report.recommendations()) {
+            if (!recommendation.addressedTo().equals(addressedTo)) {
+                if (addressedTo != null) {
+                    md.append('\n');
+                }
+                addressedTo = recommendation.addressedTo();
+                md.append(HtmlRendition.capitalised(addressedTo)).append(" should make sure that:\n\n");
+            }
+            md.append(recommendation.number()).append(". ").append(recommendation.text()).append('\n');
+        }
+        if (!report.recommendations().isEmpty()) {
+            md.append('\n');
+        }
+        md.append("## Background\n\n");
+        prose(report.background(), "The background is not written yet.", md);
+        if (!report.contextualFacts().isEmpty()) {
+            md.append("### Contextual facts\n\n");
+            String classification = null;
+            for (ContextualFacts.Fact fact : report.contextualFacts()) {
+                if (!fact.classification().equals(classification)) {
+                    classification = fact.classification();
+                    String name = ReportDocument.classificationName(classification);
+                    md.append(classification.equals(report.contextualFacts().get(0).classification()) ? "" : "\n")
+                            .append("The eligible population by ").append(name).append(":\n\n| ")
+                            .append(HtmlRendition.capitalised(name)).append(" | Cases | % |\n|---|---:|---:|\n");
+                }
+                md.append("| ").append(cell(fact.category())).append(" | ").append(fact.count()).append(" | ").append(fact.percentage())
+                        .append("% |\n");
+            }
+            md.append('\n');
         }
         int domain = -1;
         for (ReportDocument.Section section : report.sections()) {
@@ -32,7 +76,7 @@ public final class MarkdownRendition {
             if (section.caseBased()) {
                 md.append("| Key question | % yes |\n|---|---|\n");
                 for (ReportDocument.KeyQuestionRow row : section.keyQuestions()) {
-                    String percentage = row.percentage() == null ? "not applicable" : row.percentage() + "%";
+                    String percentage = HtmlRendition.percentage(row.percentage());
                     md.append("| ").append(cell(row.text())).append(" | ").append(row.lowest() ? "**" + percentage + "**" : percentage)
                             .append(" |\n");
                 }
@@ -43,7 +87,29 @@ public final class MarkdownRendition {
             } else if (!section.rationale().isEmpty()) {
                 md.append(section.rationale()).append("\n\n");
             }
+            ReportDocument.paragraphs(section.narrative()).forEach(p -> md.append(p).append("\n\n"));
         }
+        methodology(report, md);
+        md.append("## Annexe 2: Inspection data\n\n");
+        for (ReportDocument.Section section : report.sections()) {
+            if (!section.caseBased()) {
+                continue;
+            }
+            md.append("### ").append(section.standard()).append(" ").append(section.name()).append(": key questions and prompts\n\n");
+            for (ReportDocument.KeyQuestionRow row : section.keyQuestions()) {
+                md.append("| ").append(row.id()).append(" | % yes |\n|---|---|\n| **").append(cell(row.text())).append("** | **")
+                        .append(HtmlRendition.percentage(row.percentage())).append("** |\n");
+                for (ReportDocument.PromptRow prompt : row.prompts()) {
+                    md.append("| ").append(prompt.letter()).append(". ").append(cell(prompt.text())).append(" | ")
+                            .append(HtmlRendition.percentage(prompt.percentage())).append(" |\n");
+                }
+                md.append('\n');
+            }
+        }
+        return md.toString();
+    }
+
+    private static void methodology(ReportDocument report, StringBuilder md) {
         md.append("## Annexe 1: Methodology\n\n| Cases | Eligible | Sampled | Confidence | Margin of error | Recent share |\n|---|---|---|---|---|---|\n");
         for (ReportDocument.SampleFacts facts : report.methodology()) {
             md.append("| ").append(facts.category()).append(" | ").append(facts.population()).append(" | ").append(facts.size())
@@ -53,7 +119,33 @@ public final class MarkdownRendition {
                     .append(facts.recentSharePercent()).append("% from ").append(facts.recentFromMonths()).append(" to ")
                     .append(facts.recentToMonths()).append(" months before fieldwork |\n");
         }
-        return md.toString();
+        md.append('\n');
+        if (!report.subSamples().isEmpty()) {
+            md.append("### Sub-samples\n\n| Key question | Cases | Margin of error |\n|---|---|---|\n");
+            for (ReportDocument.SubSample sub : report.subSamples()) {
+                md.append("| ").append(cell(sub.standard() + " " + sub.text())).append(" | ").append(sub.cases()).append(" of ")
+                        .append(sub.sampleSize()).append(" | ").append(String.format(Locale.ROOT, "%.1f", sub.marginOfError())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        md.append("### Professional discretion\n\n");
+        if (report.discretionApplied().isEmpty()) {
+            md.append("The ratings panel did not use professional discretion.\n\n");
+        }
+        for (ReportDocument.Section section : report.discretionApplied()) {
+            md.append("- ").append(section.standard()).append(" ").append(section.name()).append(": ").append(section.discretionNote()).append('\n');
+        }
+        if (!report.discretionApplied().isEmpty()) {
+            md.append('\n');
+        }
+    }
+
+    private static void prose(String text, String missing, StringBuilder md) {
+        var paragraphs = ReportDocument.paragraphs(text);
+        if (paragraphs.isEmpty()) {
+            md.append(missing).append("\n\n");
+        }
+        paragraphs.forEach(p -> md.append(p).append("\n\n"));
     }
 
     private static String cell(String text) {

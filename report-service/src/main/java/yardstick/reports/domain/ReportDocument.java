@@ -2,37 +2,81 @@ package yardstick.reports.domain;
 
 import java.util.List;
 
-/** A report as its renditions show it: the one model HTML, Markdown and JSON are made from. */
-public record ReportDocument(String serviceInspected, String inspection, String ratingsSnapshot, List<RatingRow> ratings, int score,
-                             int maximumScore, String overall, String resettlement, List<Section> sections, List<SampleFacts> methodology) {
+/** A report as its renditions show it: the one model HTML, Markdown and PDF are made from. */
+public record ReportDocument(String serviceInspected, String inspection, String ratingsSnapshot, Status status, List<RatingRow> ratings,
+                             int score, int maximumScore, String overall, String resettlement, String executiveSummary,
+                             List<Recommendation> recommendations, String background, List<ContextualFacts.Fact> contextualFacts,
+                             List<Section> sections, List<SampleFacts> methodology, List<SubSample> subSamples) {
 
     public ReportDocument {
         ratings = List.copyOf(ratings);
+        recommendations = List.copyOf(recommendations);
+        contextualFacts = List.copyOf(contextualFacts);
         sections = List.copyOf(sections);
         methodology = List.copyOf(methodology);
+        subSamples = List.copyOf(subSamples);
+    }
+
+    /** Which version this is, whether it is published, and what a correction changed. */
+    public record Status(int version, boolean published, String correctionNote) {
     }
 
     /** A row of the ratings table; ratings are in the reports' words ("Requires improvement"). */
     public record RatingRow(String standard, String name, String rating) {
     }
 
+    public record Recommendation(int number, String addressedTo, String text) {
+    }
+
     public record Section(int domainNumber, String domainName, String standard, String name, String rating, boolean caseBased,
-                          List<KeyQuestionRow> keyQuestions, String discretionNote, String rationale) {
+                          List<KeyQuestionRow> keyQuestions, String discretionNote, String rationale, String narrative) {
 
         public Section {
             keyQuestions = List.copyOf(keyQuestions);
         }
     }
 
-    /** A key question's row: its whole percentage, and whether it is the lowest, which drives the rating. */
-    public record KeyQuestionRow(String id, String text, Integer percentage, boolean lowest) {
+    /** A key question's row: its whole percentage, whether it is the lowest (which drives the rating), and its prompts. */
+    public record KeyQuestionRow(String id, String text, Integer percentage, boolean lowest, int applicable, List<PromptRow> prompts) {
+
+        public KeyQuestionRow {
+            prompts = List.copyOf(prompts);
+        }
+    }
+
+    /** A prompt of Annexe 2; no percentage when no case answered it. */
+    public record PromptRow(String letter, String text, Integer percentage) {
     }
 
     public record SampleFacts(String category, int population, int size, int confidencePercent, double marginOfError,
                               int recentSharePercent, int recentFromMonths, int recentToMonths, double marginAchieved) {
     }
 
+    public record SubSample(String standard, String keyQuestion, String text, int cases, int sampleSize, double marginOfError) {
+    }
+
     public String title() {
         return "An inspection of youth justice services: " + serviceInspected;
+    }
+
+    /** The standards where the ratings panel used professional discretion. */
+    public List<Section> discretionApplied() {
+        return sections.stream().filter(s -> !s.discretionNote().isEmpty()).toList();
+    }
+
+    /** The report's prose split into paragraphs at blank lines. */
+    public static List<String> paragraphs(String text) {
+        return java.util.Arrays.stream(text.strip().split("\\R\\s*\\R")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    /** How a contextual fact's classification is named in the report. */
+    public static String classificationName(String classification) {
+        return switch (classification) {
+            case "AGE" -> "age";
+            case "GENDER" -> "gender";
+            case "ETHNICITY" -> "ethnicity";
+            case "DISPOSAL_TYPE" -> "disposal type";
+            default -> classification.toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

@@ -4,6 +4,12 @@ import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import yardstick.cases.v1.GetInspectionRequest;
+import yardstick.cases.v1.GetJudgementTalliesRequest;
+import yardstick.cases.v1.GetJudgementTalliesResponse;
+import yardstick.cases.v1.GetPopulationSummaryRequest;
+import yardstick.cases.v1.JudgementServiceGrpc;
+import yardstick.cases.v1.PopulationServiceGrpc;
+import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.GetSamplePlanRequest;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
@@ -11,7 +17,7 @@ import yardstick.cases.v1.SamplePlan;
 import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.platform.peers.Peer;
 
-/** What report-service asks case-service: the inspection and its sample plan. */
+/** What report-service asks case-service: the inspection, its eligible population's make-up, its sample plan and the judgements' tallies. */
 @Singleton
 public class CaseServiceClient {
 
@@ -29,5 +35,15 @@ public class CaseServiceClient {
     public Optional<SamplePlan> samplePlan(String inspection) {
         return caseService.find(SamplingServiceGrpc::newBlockingStub,
                 stub -> stub.getSamplePlan(GetSamplePlanRequest.newBuilder().setInspection(inspection).build()).getPlan());
+    }
+
+    public PopulationSummary populationSummary(String inspection) {
+        return caseService.call(PopulationServiceGrpc::newBlockingStub,
+                stub -> stub.getPopulationSummary(GetPopulationSummaryRequest.newBuilder().setInspection(inspection).build()).getSummary());
+    }
+
+    public GetJudgementTalliesResponse tallies(String inspection) {
+        return caseService.call(JudgementServiceGrpc::newBlockingStub,
+                stub -> stub.getJudgementTallies(GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build()));
     }
 }

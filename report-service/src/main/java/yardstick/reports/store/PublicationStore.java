@@ -15,8 +15,8 @@ import yardstick.platform.store.Jdbc;
 @Singleton
 public class PublicationStore {
 
-    public record PublicationRow(UUID id, UUID report, String inspection, String serviceInspected, Instant publishTime,
-                                 Optional<Instant> embargoUntil, byte[] reportBody) {
+    public record PublicationRow(UUID id, UUID report, int reportVersion, String inspection, String serviceInspected, Instant publishTime,
+                                 Optional<Instant> embargoUntil, Optional<UUID> corrects, String correctionNote, byte[] reportBody) {
 
         /** Whether the portal may show it at {@code now}. */
         public boolean visibleAt(Instant now) {
@@ -35,10 +35,11 @@ public class PublicationStore {
 
     @Transactional
     public void add(PublicationRow publication, List<RenditionRow> renditions) {
-        jdbc.execute("insert into publication (id, report_id, inspection, service_inspected, publish_time, embargo_until, report_body) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)", publication.id(), publication.report(), publication.inspection(),
-                publication.serviceInspected(), Timestamp.from(publication.publishTime()),
-                publication.embargoUntil().map(Timestamp::from).orElse(null), publication.reportBody());
+        jdbc.execute("insert into publication (id, report_id, report_version, inspection, service_inspected, publish_time, embargo_until, "
+                        + "corrects, correction_note, report_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", publication.id(), publication.report(),
+                publication.reportVersion(), publication.inspection(), publication.serviceInspected(), Timestamp.from(publication.publishTime()),
+                publication.embargoUntil().map(Timestamp::from).orElse(null), publication.corrects().orElse(null),
+                publication.correctionNote(), publication.reportBody());
         for (RenditionRow rendition : renditions) {
             jdbc.execute("insert into rendition (publication_id, format, content_type, sha256, content) values (?, ?, ?, ?, ?)",
                     publication.id(), rendition.format(), rendition.contentType(), rendition.sha256(), rendition.content());
@@ -50,13 +51,33 @@ public class PublicationStore {
         return jdbc.query("select * from publication where id = ?", PublicationStore::row, id).stream().findFirst();
     }
 
-    /** Publications visible at {@code now}, newest first, optionally for one service and year, after an offset. */
+    /**
+     * Current publications visible at {@code now}, newest first, optionally for one service and year,
+     * after an offset. A publication a visible correction replaces is not current.
+     */
     @Transactional(readOnly = true)
     public List<PublicationRow> visible(Instant now, String service, Integer year, int offset, int limit) {
-        return jdbc.query("select * from publication where (embargo_until is null or embargo_until <= ?) "
-                        + "and (? = '' or service_inspected = ?) and (?::int is null or extract(year from publish_time) = ?::int) "
-                        + "order by publish_time desc, id offset ? limit ?", PublicationStore::row,
-                Timestamp.from(now), service, service, year, year, offset, limit);
+        Timestamp at = Timestamp.from(now);
+        return jdbc.query("select * from publication p where (p.embargo_until is null or p.embargo_until <= ?) "
+                        + "and not exists (select 1 from publication later where later.report_id = p.report_id "
+                        + "and later.report_version > p.report_version and (later.embargo_until is null or later.embargo_until <= ?)) "
+                        + "and (? = '' or p.service_inspected = ?) and (?::int is null or extract(year from p.publish_time) = ?::int) "
+                        + "order by p.publish_time desc, p.id offset ? limit ?", PublicationStore::row,
+                at, at, service, service, year, year, offset, limit);
+    }
+
+    /** The report's latest publication, under embargo or not. */
+    @Transactional(readOnly = true)
+    public Optional<PublicationRow> latestOf(UUID report) {
+        return jdbc.query("select * from publication where report_id = ? order by report_version desc limit 1", PublicationStore::row, report)
+                .stream().findFirst();
+    }
+
+    /** The visible correction of a publication, if one replaces it. */
+    @Transactional(readOnly = true)
+    public Optional<PublicationRow> correctionOf(UUID publication, Instant now) {
+        return jdbc.query("select * from publication where corrects = ? and (embargo_until is null or embargo_until <= ?)",
+                PublicationStore::row, publication, Timestamp.from(now)).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
@@ -68,8 +89,9 @@ public class PublicationStore {
 
     private static PublicationRow row(java.sql.ResultSet row) throws java.sql.SQLException {
         Timestamp embargo = row.getTimestamp("embargo_until");
-        return new PublicationRow(row.getObject("id", UUID.class), row.getObject("report_id", UUID.class), row.getString("inspection"),
-                row.getString("service_inspected"), row.getTimestamp("publish_time").toInstant(),
-                Optional.ofNullable(embargo).map(Timestamp::toInstant), row.getBytes("report_body"));
+        return new PublicationRow(row.getObject("id", UUID.class), row.getObject("report_id", UUID.class), row.getInt("report_version"),
+                row.getString("inspection"), row.getString("service_inspected"), row.getTimestamp("publish_time").toInstant(),
+                Optional.ofNullable(embargo).map(Timestamp::toInstant), Optional.ofNullable(row.getObject("corrects", UUID.class)),
+                row.getString("correction_note"), row.getBytes("report_body"));
     }
 }

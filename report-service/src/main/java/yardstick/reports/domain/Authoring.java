@@ -1,0 +1,118 @@
+package yardstick.reports.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The rules for the authors' words in a report and for its versions. Authors write prose; every
+ * figure comes from the snapshot. A published version never changes: an update to it is a
+ * correction and must say what it changes.
+ */
+public final class Authoring {
+
+    /** Longest text accepted in one field: the longest section of a published report is well under this. */
+    public static final int MAX_TEXT = 20_000;
+
+    private Authoring() {
+    }
+
+    /** A field of the request that is wrong, and what to do about it. */
+    public record FieldProblem(String field, String description) {
+    }
+
+    /** A broken rule: its type ("ETAG", "PUBLISHED") and what is wrong. */
+    public record Refusal(String type, String description) {
+    }
+
+    public record Recommendation(int number, String addressedTo, String text) {
+    }
+
+    public record Narrative(String standard, String text) {
+    }
+
+    /** Problems with the authored parts of an update; {@code standards} are the report's standard numbers. */
+    public static List<FieldProblem> problems(String executiveSummary, String background, List<Recommendation> recommendations,
+                                              List<Narrative> narratives, Set<String> standards, String updatedBy) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (updatedBy.isBlank()) {
+            problems.add(new FieldProblem("updated_by", "is required: the pseudonymous reference of who is writing, e.g. HMI-0001"));
+        }
+        tooLong("executive_summary", executiveSummary, problems);
+        tooLong("background", background, problems);
+        for (int i = 0; i < recommendations.size(); i++) {
+            Recommendation recommendation = recommendations.get(i);
+            String field = "recommendations[" + i + "]";
+            if (recommendation.number() != i + 1) {
+                problems.add(new FieldProblem(field + ".number", "must be " + (i + 1) + ": recommendations are numbered 1, 2, 3... in order"));
+            }
+            if (recommendation.addressedTo().isBlank()) {
+                problems.add(new FieldProblem(field + ".addressed_to", "is required: the service or its board, e.g. \"the management board\""));
+            }
+            if (recommendation.text().isBlank()) {
+                problems.add(new FieldProblem(field + ".text", "is required"));
+            }
+            tooLong(field + ".text", recommendation.text(), problems);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < narratives.size(); i++) {
+            Narrative narrative = narratives.get(i);
+            String field = "narratives[" + i + "]";
+            if (!standards.contains(narrative.standard())) {
+                problems.add(new FieldProblem(field + ".standard", "'" + narrative.standard() + "' is not a standard of this report "
+                        + "(its standards are " + standards.stream().sorted().toList() + ")"));
+            } else if (!seen.add(narrative.standard())) {
+                problems.add(new FieldProblem(field + ".standard", narrative.standard() + " is given twice"));
+            }
+            tooLong(field + ".narrative", narrative.text(), problems);
+        }
+        return problems;
+    }
+
+    /**
+     * Whether an update may become the next version: the etag must be the latest version's, and an
+     * update to a published version must be a correction that says what it changes.
+     */
+    public static Optional<Refusal> refusal(int latestVersion, boolean latestPublished, String etag, String correctionNote) {
+        if (!etag(latestVersion).equals(etag)) {
+            return Optional.of(new Refusal("ETAG", "the report changed since it was read (its etag is now " + etag(latestVersion)
+                    + "); read it again and reapply the change"));
+        }
+        if (latestPublished && correctionNote.isBlank()) {
+            return Optional.of(new Refusal("PUBLISHED", "version " + latestVersion + " is published and never changes; to correct it, "
+                    + "send correction_note saying what the correction changes"));
+        }
+        return Optional.empty();
+    }
+
+    /** A correction note on an update to an unpublished draft is a mistake: there is nothing to correct. */
+    public static Optional<FieldProblem> misplacedCorrection(boolean latestPublished, String correctionNote) {
+        return !latestPublished && !correctionNote.isBlank()
+                ? Optional.of(new FieldProblem("correction_note", "only a published version is corrected; this draft is not published yet"))
+                : Optional.empty();
+    }
+
+    /** What a report needs before it is published. */
+    public static List<Refusal> unpublishable(String executiveSummary, List<Recommendation> recommendations) {
+        List<Refusal> missing = new ArrayList<>();
+        if (executiveSummary.isBlank()) {
+            missing.add(new Refusal("EXECUTIVE_SUMMARY", "the executive summary is not written yet"));
+        }
+        if (recommendations.isEmpty()) {
+            missing.add(new Refusal("RECOMMENDATIONS", "the report has no recommendations yet"));
+        }
+        return missing;
+    }
+
+    public static String etag(int version) {
+        return "\"" + version + "\"";
+    }
+
+    private static void tooLong(String field, String text, List<FieldProblem> problems) {
+        if (text.length() > MAX_TEXT) {
+            problems.add(new FieldProblem(field, "is " + text.length() + " characters; at most " + MAX_TEXT + " are kept"));
+        }
+    }
+}

@@ -27,6 +27,7 @@ public final class Yardstick {
         int exit = switch (command) {
             case "up" -> up(root, environment);
             case "status" -> status(environment);
+            case "demo" -> demo(environment, args.length > 1 ? args[1] : "kent");
             case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), environment);
             case "import" -> args.length == 3
                     ? CaseImport.run("localhost:" + Service.CASES.grpcPort(environment), args[1], Path.of(args[2]))
@@ -87,6 +88,47 @@ public final class Yardstick {
         return allServing ? 0 : 1;
     }
 
+    /** Carries a synthetic inspection reproducing a published report through the running suite, and prints where to read it. */
+    static int demo(Map<String, String> environment, String which) throws Exception {
+        PublishedInspection inspection = switch (which) {
+            case "kent" -> PublishedInspection.KENT;
+            case "harrow" -> PublishedInspection.HARROW;
+            default -> null;
+        };
+        if (inspection == null) {
+            System.out.println("demo knows kent and harrow");
+            return 2;
+        }
+        for (Service service : Service.ALL) {
+            String address = "localhost:" + service.grpcPort(environment);
+            if (yardstick.contracts.HealthProbe.check(address, Duration.ofSeconds(2)) != ServingStatus.SERVING) {
+                System.out.println(service.name() + " is not serving at " + address + ": start the suite with ./yardstick up first");
+                return 1;
+            }
+        }
+        io.grpc.ManagedChannel cases = channel(Service.CASES, environment);
+        io.grpc.ManagedChannel ratings = channel(Service.RATINGS, environment);
+        io.grpc.ManagedChannel reports = channel(Service.REPORTS, environment);
+        try {
+            long started = System.nanoTime();
+            PublishedInspection.Result result = inspection.carry(cases, ratings, reports, line -> System.out.println("  " + line));
+            String portal = "http://localhost:" + Service.REPORTS.httpPort(environment).orElse(8080);
+            String id = result.publication().getName().substring("publications/".length());
+            System.out.printf("%nDone in %.1f s. The published report:%n  %s/api/v1/reports/%s/html%n  (PDF: .../pdf, Markdown: .../md, "
+                    + "JSON: .../json; every published report: %s/)%n", (System.nanoTime() - started) / 1e9, portal, id, portal);
+            return 0;
+        } finally {
+            cases.shutdownNow();
+            ratings.shutdownNow();
+            reports.shutdownNow();
+        }
+    }
+
+    private static io.grpc.ManagedChannel channel(Service service, Map<String, String> environment) {
+        return io.grpc.ManagedChannelBuilder.forAddress("localhost", service.grpcPort(environment)).usePlaintext()
+                .maxInboundMessageSize(64 * 1024 * 1024).build();
+    }
+
     static int bench(String[] args, Map<String, String> environment) throws Exception {
         if (args.length > 0 && args[0].equals("cases")) {
             int size = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
@@ -117,6 +159,11 @@ public final class Yardstick {
                            (each with its own PostgreSQL under ./data/<service>/), wait until all are
                            healthy; Ctrl-C stops everything
                   status   the health of each service
+                  demo [kent|harrow]
+                           against the running suite: a synthetic inspection carried through every service
+                           (population, sample, judgements that reproduce Kent's (or Harrow's) published
+                           figures, ratings with the panel's discretion, report, publication); prints the
+                           published report's address at http://localhost:8080/
                   import INSPECTION FILE.csv
                            stream a CSV population into an inspection (all or nothing), with progress;
                            columns: reference,category,disposal_type,disposal_date,release_date,gender,age,

@@ -182,7 +182,7 @@ class InspectionRatingIT {
             RatingSnapshot latest = rating().listRatingSnapshots(ListRatingSnapshotsRequest.newBuilder().setInspection(inspection).build())
                     .getSnapshots(0);
             Report report = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS).createReport(
-                    CreateReportRequest.newBuilder().setInspection(inspection).setRequestId(UUID.randomUUID().toString()).build()).getReport();
+                    CreateReportRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()).getReport();
             assertEquals(latest.getName(), report.getRatingsSnapshot());
             assertEquals(latest.getRatings().getScore(), report.getRatingsTable().getScore());
             assertEquals(latest.getRatings().getOverall(), report.getRatingsTable().getOverall());
@@ -207,7 +207,7 @@ class InspectionRatingIT {
     }
 
     /** HTML, Markdown and JSON from the one model: the HTML well formed for assistive technology, every figure in all three. */
-    private static void renditionsAgree(ManagedChannel reports, Report report) {
+    static void renditionsAgree(ManagedChannel reports, Report report) {
         Function<ReportFormat, String> render = format -> ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .renderReport(RenderReportRequest.newBuilder().setName(report.getName()).setFormat(format).build()).getContent().toStringUtf8();
         Document html = Jsoup.parse(render.apply(ReportFormat.REPORT_FORMAT_HTML));
@@ -270,7 +270,7 @@ class InspectionRatingIT {
         }
     }
 
-    private static String label(Rating rating) {
+    static String label(Rating rating) {
         String words = rating.name().substring("RATING_".length()).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
@@ -282,14 +282,17 @@ class InspectionRatingIT {
         try {
             ReportServiceGrpc.ReportServiceBlockingStub stub = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS);
             Report report = stub.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
-                    .setRequestId(UUID.randomUUID().toString()).build()).getReport();
+                    .setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()).getReport();
+            report = written(stub, report);
             String requestId = UUID.randomUUID().toString();
             Publication published = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName()).setRequestId(requestId)
                     .build()).getPublication();
             assertEquals(published, ReportServiceGrpc.newBlockingStub(reports).publishReport(PublishReportRequest.newBuilder()
                     .setName(report.getName()).setRequestId(requestId).build()).getPublication(), "a retry publishes once");
             assertEquals(4, published.getRenditionsCount());
-            Publication embargoed = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName())
+            Report another = written(stub, stub.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
+                    .setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()).getReport());
+            Publication embargoed = stub.publishReport(PublishReportRequest.newBuilder().setName(another.getName())
                     .setRequestId(UUID.randomUUID().toString())
                     .setEmbargoUntil(com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().plusSeconds(86_400).getEpochSecond()))
                     .build()).getPublication();
@@ -340,17 +343,26 @@ class InspectionRatingIT {
         }
     }
 
+    /** The authors' words a report needs before it is published. */
+    static Report written(ReportServiceGrpc.ReportServiceBlockingStub stub, Report draft) {
+        return stub.updateReport(yardstick.reports.v1.UpdateReportRequest.newBuilder().setName(draft.getName()).setEtag(draft.getEtag())
+                .setUpdatedBy("HMI-0001").setExecutiveSummary("A synthetic inspection.")
+                .addRecommendations(yardstick.reports.v1.Recommendation.newBuilder().setNumber(1).setAddressedTo("the service")
+                        .setText("keep its judgements consistent"))
+                .build()).getReport();
+    }
+
     @Test
     @Order(4)
     void withRatingServiceDownAssemblyIsUnavailableNamingItWhileStoredReportsStillAnswer() throws Exception {
         ManagedChannel reports = services.channel(Service.REPORTS);
         try {
             Report stored = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS).createReport(
-                    CreateReportRequest.newBuilder().setInspection(inspection).setRequestId(UUID.randomUUID().toString()).build()).getReport();
+                    CreateReportRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()).getReport();
             services.stop(Service.RATINGS);
             StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> ReportServiceGrpc.newBlockingStub(reports)
                     .withDeadlineAfter(30, TimeUnit.SECONDS).createReport(CreateReportRequest.newBuilder().setInspection(inspection)
-                            .setRequestId(UUID.randomUUID().toString()).build()));
+                            .setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()));
             assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
             assertTrue(error.getStatus().getDescription().startsWith("rating-service"), error.getStatus().getDescription());
             assertEquals(stored, ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(10, TimeUnit.SECONDS)

@@ -1,0 +1,406 @@
+package yardstick.suite;
+
+import com.google.protobuf.ListValue;
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.google.protobuf.util.JsonFormat;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import yardstick.cases.v1.Answer;
+import yardstick.cases.v1.CaseJudgements;
+import yardstick.cases.v1.CategorySettings;
+import yardstick.cases.v1.CreateInspectionRequest;
+import yardstick.cases.v1.DrawSampleRequest;
+import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.InspectionServiceGrpc;
+import yardstick.cases.v1.JudgementServiceGrpc;
+import yardstick.cases.v1.PlanSampleRequest;
+import yardstick.cases.v1.Sample;
+import yardstick.cases.v1.SampledCase;
+import yardstick.cases.v1.SamplingServiceGrpc;
+import yardstick.cases.v1.SizeRule;
+import yardstick.cases.v1.SubmitCaseJudgementsRequest;
+import yardstick.cases.v1.UpdateCaseJudgementsRequest;
+import yardstick.common.v1.CaseCategory;
+import yardstick.common.v1.DisposalType;
+import yardstick.common.v1.EthnicityGroup;
+import yardstick.common.v1.Gender;
+import yardstick.common.v1.Rating;
+import yardstick.common.v1.RiskLevel;
+import yardstick.ratings.v1.ComputeRatingsRequest;
+import yardstick.ratings.v1.Framework;
+import yardstick.ratings.v1.FrameworkServiceGrpc;
+import yardstick.ratings.v1.GetFrameworkRequest;
+import yardstick.ratings.v1.KeyQuestion;
+import yardstick.ratings.v1.RatingServiceGrpc;
+import yardstick.ratings.v1.RatingSnapshot;
+import yardstick.ratings.v1.RecordDiscretionDecisionRequest;
+import yardstick.ratings.v1.RecordQualitativeRatingRequest;
+import yardstick.ratings.v1.RecordedDiscretionDecision;
+import yardstick.ratings.v1.RecordedQualitativeRating;
+import yardstick.ratings.v1.Standard;
+import yardstick.ratings.v1.StandardBasis;
+import yardstick.reports.v1.CreateReportRequest;
+import yardstick.reports.v1.Publication;
+import yardstick.reports.v1.PublishReportRequest;
+import yardstick.reports.v1.Recommendation;
+import yardstick.reports.v1.Report;
+import yardstick.reports.v1.ReportServiceGrpc;
+import yardstick.reports.v1.UpdateReportRequest;
+
+/**
+ * A synthetic inspection carried through every service so that its figures come out as a
+ * published report's ({@code golden/*.json}): an eligible population whose size gives the
+ * published sample sizes by the published rule, a drawn sample, judgements generated to give
+ * each key question its published count of yes and applicable cases, domain one's ratings and
+ * the panel's discretion as published, a report with the published recommendations, published.
+ * References are pseudonymous; no names.
+ */
+public final class PublishedInspection {
+
+    /**
+     * Kent, 2021 (youth-2019 framework). 50 court and 30 out-of-court cases are the smallest
+     * eligible populations for which the sample size formula (80 per cent, margin of 5) gives
+     * Kent's 39 and 26; disposals in the proportions of Kent's sample (four youth conditional cautions).
+     */
+    public static final PublishedInspection KENT = new PublishedInspection("kent-2021.json", "frameworks/youth-2019",
+            LocalDate.of(2021, 6, 21), 4,
+            Map.of(CaseCategory.CASE_CATEGORY_COURT, new Population(50, SizeRule.SIZE_RULE_FORMULA, Map.of(
+                            DisposalType.DISPOSAL_TYPE_REFERRAL_ORDER, 25, DisposalType.DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER, 24,
+                            DisposalType.DISPOSAL_TYPE_CUSTODIAL_SENTENCE, 1)),
+                    CaseCategory.CASE_CATEGORY_OUT_OF_COURT, new Population(30, SizeRule.SIZE_RULE_FORMULA, Map.of(
+                            DisposalType.DISPOSAL_TYPE_YOUTH_CONDITIONAL_CAUTION, 5, DisposalType.DISPOSAL_TYPE_YOUTH_CAUTION, 9,
+                            DisposalType.DISPOSAL_TYPE_COMMUNITY_RESOLUTION, 16))));
+
+    /**
+     * Harrow, 2021 (youth-2021 framework). Harrow's 11 court cases are its whole population (the
+     * formula asks for more); the 14 out-of-court cases are sized from the court sample by the
+     * share of out-of-court cases, as its Annexe 1 says. Its report gives no fieldwork dates.
+     */
+    public static final PublishedInspection HARROW = new PublishedInspection("harrow-2021.json", "frameworks/youth-2021",
+            LocalDate.of(2021, 7, 5), 4,
+            Map.of(CaseCategory.CASE_CATEGORY_COURT, new Population(11, SizeRule.SIZE_RULE_FORMULA, Map.of(
+                            DisposalType.DISPOSAL_TYPE_REFERRAL_ORDER, 6, DisposalType.DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER, 5)),
+                    CaseCategory.CASE_CATEGORY_OUT_OF_COURT, new Population(14, SizeRule.SIZE_RULE_SHARE_OF_COURT, Map.of(
+                            DisposalType.DISPOSAL_TYPE_COMMUNITY_RESOLUTION, 9, DisposalType.DISPOSAL_TYPE_OTHER_DIVERSION, 5))));
+
+    /** A category's eligible population: its size, how its sample is sized, and its disposals. */
+    record Population(int size, SizeRule sizeRule, Map<DisposalType, Integer> disposals) {
+    }
+
+    /** What the carried inspection produced. */
+    public record Result(String inspection, RatingSnapshot snapshot, Report report, Publication publication) {
+    }
+
+    private final String file;
+    private final String framework;
+    private final LocalDate fieldworkStart;
+    private final int fieldworkDays;
+    private final Map<CaseCategory, Population> populations;
+    private final Struct golden;
+
+    private PublishedInspection(String file, String framework, LocalDate fieldworkStart, int fieldworkDays,
+                                Map<CaseCategory, Population> populations) {
+        this.file = file;
+        this.framework = framework;
+        this.fieldworkStart = fieldworkStart;
+        this.fieldworkDays = fieldworkDays;
+        this.populations = populations;
+        this.golden = load(file);
+    }
+
+    /** The published figures this inspection reproduces. */
+    public Struct golden() {
+        return golden;
+    }
+
+    public String framework() {
+        return framework;
+    }
+
+    public String service() {
+        return golden.getFieldsOrThrow("service").getStringValue();
+    }
+
+    /** Carries the inspection from an eligible population to a published report, saying what it does as it goes. */
+    public Result carry(ManagedChannel cases, ManagedChannel ratings, ManagedChannel reports, Consumer<String> progress) throws Exception {
+        Framework rules = FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .getFramework(GetFrameworkRequest.newBuilder().setName(framework).build()).getFramework();
+        String inspection = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setInspection(Inspection.newBuilder().setServiceInspected(service()).setFramework(framework)
+                                .setFieldworkStart(SyntheticPopulation.date(fieldworkStart))
+                                .setFieldworkEnd(SyntheticPopulation.date(fieldworkStart.plusDays(fieldworkDays)))
+                                .setLeadInspector("HMI-0001")).build())
+                .getInspection().getName();
+        progress.accept("Inspection " + inspection + " of " + service() + " (" + framework + ")");
+
+        List<EligibleCase> population = population();
+        PopulationUpload.upload(cases, inspection, population, 500, java.time.Duration.ofMinutes(2));
+        progress.accept("Eligible population imported: " + population.size() + " cases");
+        SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(cases)
+                .withDeadlineAfter(60, TimeUnit.SECONDS);
+        sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection).addAllSettings(settings()).build());
+        Sample sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(2021).build()).getSample();
+        progress.accept("Sample drawn: " + String.join(", ", sample.getCategoriesList().stream()
+                .map(c -> c.getCasesCount() + " " + c.getCategory().name().substring("CASE_CATEGORY_".length()).toLowerCase().replace('_', '-'))
+                .toList()) + " cases");
+
+        judge(cases, inspection, rules, sample, population);
+        progress.accept("Every sampled case judged and submitted");
+
+        RatingServiceGrpc.RatingServiceBlockingStub rating = RatingServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(60, TimeUnit.SECONDS);
+        for (Standard standard : standards(rules)) {
+            if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED && !standard.getRatedSeparately()) {
+                rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
+                        .setInspection(inspection).setStandard(standard.getId()).setRating(publishedRating(standard.getId()))
+                        .setRationale("Judged against the published ratings characteristics, as in the published report.")
+                        .setRecordedBy("HMI-0001")).build());
+            }
+        }
+        for (Value decision : list("discretion")) {
+            Struct fields = decision.getStructValue();
+            rating.recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder()
+                    .setInspection(inspection).setStandard(text(fields, "standard"))
+                    .setTo(Rating.valueOf("RATING_" + text(fields, "to"))).setRationale(text(fields, "basis")).setRecordedBy("HMI-0002"))
+                    .build());
+        }
+        RatingSnapshot snapshot = rating.computeRatings(ComputeRatingsRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001")
+                .setRequestId(UUID.randomUUID().toString()).build()).getSnapshot();
+        progress.accept("Ratings computed: " + snapshot.getName() + ", " + snapshot.getRatings().getScore() + "/"
+                + snapshot.getRatings().getMaximumScore());
+
+        ReportServiceGrpc.ReportServiceBlockingStub reporting = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+        Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001")
+                .setRequestId(UUID.randomUUID().toString()).build()).getReport();
+        Report written = reporting.updateReport(UpdateReportRequest.newBuilder().setName(draft.getName()).setEtag(draft.getEtag())
+                .setUpdatedBy("HMI-0001")
+                .setExecutiveSummary("This is a demonstration. The inspection is synthetic: its population, sample and judgements were "
+                        + "generated so that its figures reproduce those HM Inspectorate of Probation published for " + service()
+                        + " in 2021, and it was carried through Yardstick's case, rating and report services.\n\n"
+                        + "Every figure in this report was computed by those services from the judgements; none was typed.")
+                .setBackground("The figures of the published report are Crown copyright, used under the Open Government Licence.")
+                .addAllRecommendations(recommendations()).build()).getReport();
+        progress.accept("Report " + written.getName() + " assembled and written (version " + written.getVersion() + ")");
+        Publication publication = reporting.publishReport(PublishReportRequest.newBuilder().setName(written.getName())
+                .setRequestId(UUID.randomUUID().toString()).build()).getPublication();
+        progress.accept("Published: " + publication.getName());
+        Report published = reporting.getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(written.getName()).build()).getReport();
+        return new Result(inspection, snapshot, published, publication);
+    }
+
+    /** The eligible population: each category's size and disposals as set above, recent cases in the published share. */
+    List<EligibleCase> population() {
+        Random random = new Random(file.hashCode());
+        List<EligibleCase> cases = new ArrayList<>();
+        for (var entry : populations.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            Struct sample = sample(entry.getKey());
+            double recentShare = sample.getFieldsOrThrow("recent_share").getNumberValue();
+            List<Value> window = sample.getFieldsOrThrow("recent_window_months").getListValue().getValuesList();
+            int from = (int) window.get(0).getNumberValue();
+            int to = (int) window.get(1).getNumberValue();
+            int size = entry.getValue().size();
+            List<Boolean> recent = new ArrayList<>();
+            for (int i = 0; i < size; i++) {
+                recent.add(i < Math.min(size, (int) Math.ceil(recentShare * size) + 1));
+            }
+            java.util.Collections.shuffle(recent, random);
+            int index = 0;
+            for (var disposal : entry.getValue().disposals().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                for (int i = 0; i < disposal.getValue(); i++) {
+                    LocalDate date = recent.get(index++)
+                            ? fieldworkStart.minusMonths(from).minusDays(1 + random.nextInt(Math.max(1, 30 * (to - from) - 2)))
+                            : fieldworkStart.minusMonths(to).minusDays(5 + random.nextInt(60));
+                    cases.add(EligibleCase.newBuilder()
+                            .setReference(String.format("GLD-%04d", cases.size() + 1))
+                            .setCategory(entry.getKey())
+                            .setDisposalType(disposal.getKey())
+                            .setDisposalDate(SyntheticPopulation.date(date))
+                            .setGender(random.nextInt(100) < 15 ? Gender.GENDER_FEMALE : Gender.GENDER_MALE)
+                            .setAge(random.nextInt(100) < 20 ? 12 + random.nextInt(3) : 15 + random.nextInt(3))
+                            .setEthnicity(random.nextInt(100) < 78 ? EthnicityGroup.ETHNICITY_GROUP_WHITE
+                                    : random.nextBoolean() ? EthnicityGroup.ETHNICITY_GROUP_BLACK : EthnicityGroup.ETHNICITY_GROUP_MIXED)
+                            .setRiskOfSeriousHarm(RiskLevel.forNumber(1 + random.nextInt(3)))
+                            .setSafetyAndWellbeing(RiskLevel.forNumber(1 + random.nextInt(3)))
+                            .setCaseManager(String.format("CM-%03d", 1 + random.nextInt(12)))
+                            .build());
+                }
+            }
+        }
+        return cases;
+    }
+
+    private List<CategorySettings> settings() {
+        List<CategorySettings> settings = new ArrayList<>();
+        for (var entry : populations.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            Struct sample = sample(entry.getKey());
+            List<Value> window = sample.getFieldsOrThrow("recent_window_months").getListValue().getValuesList();
+            Value confidence = sample.getFieldsOrDefault("confidence", Value.getDefaultInstance());
+            Value margin = sample.getFieldsOrDefault("margin", Value.getDefaultInstance());
+            settings.add(CategorySettings.newBuilder().setCategory(entry.getKey()).setWindowMonths(12)
+                    .setRecentFromMonths((int) window.get(0).getNumberValue()).setRecentToMonths((int) window.get(1).getNumberValue())
+                    .setRecentShare(sample.getFieldsOrThrow("recent_share").getNumberValue())
+                    .setConfidence(confidence.hasNumberValue() ? confidence.getNumberValue() : 0.8)
+                    .setMarginOfError(margin.hasNumberValue() ? margin.getNumberValue() : 0.05)
+                    .setMinimum(1).setMaximum(91).setSizeRule(entry.getValue().sizeRule()).build());
+        }
+        return settings;
+    }
+
+    /**
+     * Judges every sampled case so that each key question has its published yes and applicable
+     * counts: the applicable cases and their yes answers are spread over the sample by turns, and
+     * each prompt is answered yes in about its published share of the applicable cases.
+     */
+    private void judge(ManagedChannel cases, String inspection, Framework rules, Sample sample, List<EligibleCase> population) {
+        Map<String, EligibleCase> byReference = new HashMap<>();
+        population.forEach(c -> byReference.put(c.getReference(), c));
+        Map<String, int[]> counts = keyQuestionCounts();
+        Map<String, Integer> promptPercentages = promptPercentages();
+        Map<String, Answer> answers = new HashMap<>();
+        int turn = 0;
+        for (var category : sample.getCategoriesList()) {
+            List<EligibleCase> sampled = category.getCasesList().stream().filter(SampledCase::getActive)
+                    .map(c -> byReference.get(c.getReference())).toList();
+            for (Standard standard : standards(rules)) {
+                if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED || standard.getCaseCategory() != category.getCategory()) {
+                    continue;
+                }
+                for (KeyQuestion question : standard.getKeyQuestionsList()) {
+                    List<EligibleCase> asked = sampled.stream()
+                            .filter(c -> SyntheticJudgements.askedOf(rules, c).stream().anyMatch(q -> q.getId().equals(question.getId()))).toList();
+                    int[] count = counts.get(question.getId());
+                    if (count == null || count[1] > asked.size()) {
+                        throw new IllegalStateException(question.getId() + " needs " + (count == null ? "published counts" : count[1]
+                                + " applicable cases but the sample has " + asked.size() + " it is asked of"));
+                    }
+                    turn += 7;
+                    for (int i = 0; i < asked.size(); i++) {
+                        EligibleCase eligible = asked.get((i + turn) % asked.size());
+                        String key = eligible.getReference() + question.getId();
+                        boolean applicable = i < count[1];
+                        answers.put(key, !applicable ? Answer.ANSWER_NOT_APPLICABLE : i < count[0] ? Answer.ANSWER_YES : Answer.ANSWER_NO);
+                        for (var prompt : question.getPromptsList()) {
+                            int percentage = promptPercentages.getOrDefault(question.getId() + prompt.getLetter(), 60);
+                            int yes = (int) Math.round(percentage * count[1] / 100.0);
+                            int position = Math.floorMod(i - prompt.getLetter().charAt(0), Math.max(1, count[1]));
+                            answers.put(key + prompt.getLetter(), !applicable ? Answer.ANSWER_NOT_APPLICABLE
+                                    : position < yes ? Answer.ANSWER_YES : Answer.ANSWER_NO);
+                        }
+                    }
+                }
+            }
+            for (EligibleCase eligible : sampled) {
+                String name = inspection + "/cases/" + eligible.getReference() + "/judgements";
+                CaseJudgements saved = JudgementServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
+                        .updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(
+                                SyntheticJudgements.forCase(name, rules, eligible, answers::get)).build()).getJudgements();
+                JudgementServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).submitCaseJudgements(
+                        SubmitCaseJudgementsRequest.newBuilder().setName(saved.getName()).setEtag(saved.getEtag()).build());
+            }
+        }
+    }
+
+    /** Published (yes, applicable) of each key question, numbered by its order within its standard, as the framework numbers them. */
+    public Map<String, int[]> keyQuestionCounts() {
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, Struct> question : keyQuestions().entrySet()) {
+            Struct count = question.getValue().getFieldsOrThrow("counts").getStructValue();
+            counts.put(question.getKey(), new int[] {(int) count.getFieldsOrThrow("yes").getNumberValue(),
+                (int) count.getFieldsOrThrow("applicable").getNumberValue()});
+        }
+        return counts;
+    }
+
+    /** Published whole percentage of each key question. */
+    public Map<String, Integer> keyQuestionPercentages() {
+        Map<String, Integer> percentages = new LinkedHashMap<>();
+        keyQuestions().forEach((id, question) -> percentages.put(id, (int) question.getFieldsOrThrow("percent_yes").getNumberValue()));
+        return percentages;
+    }
+
+    private Map<String, Struct> keyQuestions() {
+        Map<String, Struct> questions = new LinkedHashMap<>();
+        Map<String, Integer> position = new HashMap<>();
+        for (Value value : list("key_questions")) {
+            Struct question = value.getStructValue();
+            String standard = text(question, "standard");
+            questions.put(standard + "." + position.merge(standard, 1, Integer::sum), question);
+        }
+        return questions;
+    }
+
+    /** Published prompt percentages by key question and letter ("2.1.1a"), the key question found by its area within the standard. */
+    private Map<String, Integer> promptPercentages() {
+        Map<String, String> byArea = new HashMap<>();
+        keyQuestions().forEach((id, question) -> byArea.put(text(question, "standard") + "/" + text(question, "area"), id));
+        Map<String, Integer> percentages = new HashMap<>();
+        for (Value value : list("prompts")) {
+            Struct prompt = value.getStructValue();
+            String id = byArea.get(text(prompt, "standard") + "/" + text(prompt, "key_question_area"));
+            Value percentage = prompt.getFieldsOrDefault("percent_yes", Value.getDefaultInstance());
+            if (id != null && percentage.hasNumberValue()) {
+                percentages.put(id + text(prompt, "label"), (int) percentage.getNumberValue());
+            }
+        }
+        return percentages;
+    }
+
+    /** Published rating of each standard. */
+    public Rating publishedRating(String standard) {
+        return Rating.valueOf("RATING_" + text(golden.getFieldsOrThrow("ratings").getStructValue().getFieldsOrThrow(standard).getStructValue(),
+                "rating"));
+    }
+
+    public Struct sample(CaseCategory category) {
+        String key = category == CaseCategory.CASE_CATEGORY_COURT ? "court" : "out_of_court";
+        return golden.getFieldsOrThrow("samples").getStructValue().getFieldsOrThrow(key).getStructValue();
+    }
+
+    List<Recommendation> recommendations() {
+        List<Recommendation> recommendations = new ArrayList<>();
+        for (Value value : list("recommendations")) {
+            Struct recommendation = value.getStructValue();
+            recommendations.add(Recommendation.newBuilder().setNumber((int) recommendation.getFieldsOrThrow("number").getNumberValue())
+                    .setAddressedTo(text(recommendation, "addressed_to")).setText(text(recommendation, "text")).build());
+        }
+        return recommendations;
+    }
+
+    private List<Value> list(String field) {
+        return golden.getFieldsOrDefault(field, Value.newBuilder().setListValue(ListValue.getDefaultInstance()).build())
+                .getListValue().getValuesList();
+    }
+
+    private static List<Standard> standards(Framework framework) {
+        return framework.getDomainsList().stream().flatMap(d -> d.getStandardsList().stream()).toList();
+    }
+
+    private static String text(Struct struct, String field) {
+        return struct.getFieldsOrDefault(field, Value.getDefaultInstance()).getStringValue();
+    }
+
+    private static Struct load(String file) {
+        try (InputStream in = PublishedInspection.class.getResourceAsStream("/golden/" + file)) {
+            Struct.Builder json = Struct.newBuilder();
+            JsonFormat.parser().merge(new String(in.readAllBytes(), StandardCharsets.UTF_8), json);
+            return json.build();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

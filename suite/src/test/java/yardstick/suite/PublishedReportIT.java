@@ -1,0 +1,274 @@
+package yardstick.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
+import com.google.rpc.PreconditionFailure;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import yardstick.common.v1.CaseCategory;
+import yardstick.common.v1.Rating;
+import yardstick.reports.v1.CreateReportRequest;
+import yardstick.reports.v1.GetReportRequest;
+import yardstick.reports.v1.KeyQuestionRow;
+import yardstick.reports.v1.ListReportVersionsRequest;
+import yardstick.reports.v1.Publication;
+import yardstick.reports.v1.PublishReportRequest;
+import yardstick.reports.v1.RatingsRow;
+import yardstick.reports.v1.Report;
+import yardstick.reports.v1.ReportServiceGrpc;
+import yardstick.reports.v1.ReportVersion;
+import yardstick.reports.v1.SampleFacts;
+import yardstick.reports.v1.StandardSection;
+import yardstick.reports.v1.UpdateReportRequest;
+
+/**
+ * The golden reports: Kent's and Harrow's published figures, carried as a synthetic inspection
+ * through case-service and rating-service over real gRPC, assemble into reports whose ratings
+ * table, key-question tables and Annexe 1 facts are the published ones. Then the life of a
+ * published report: corrections, stale etags, and a neighbour down. The rendered reports are
+ * written to target/renditions for the accessibility audit CI runs on them.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PublishedReportIT {
+
+    private static final Path RENDITIONS = Path.of("target", "renditions");
+
+    private static RunningServices services;
+    private static ManagedChannel cases;
+    private static ManagedChannel ratings;
+    private static ManagedChannel reports;
+    private static PublishedInspection.Result kent;
+
+    @BeforeAll
+    static void start() throws Exception {
+        services = RunningServices.start("golden", Service.RATINGS, Service.CASES, Service.REPORTS);
+        cases = services.channel(Service.CASES);
+        ratings = services.channel(Service.RATINGS);
+        reports = services.channel(Service.REPORTS);
+        Files.createDirectories(RENDITIONS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        cases.shutdownNow();
+        ratings.shutdownNow();
+        reports.shutdownNow();
+        services.close();
+    }
+
+    private static ReportServiceGrpc.ReportServiceBlockingStub reporting() {
+        return ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @Order(1)
+    void kentsFiguresAssembleIntoKentsPublishedReport() throws Exception {
+        kent = PublishedInspection.KENT.carry(cases, ratings, reports, line -> { });
+        matchesThePublishedReport(PublishedInspection.KENT, kent);
+        // Kent's 3.4.2 was judged in its four youth conditional cautions: a sub-sample, with its margin of error.
+        var joint = kent.report().getSubSamplesList().stream().filter(s -> s.getKeyQuestion().equals("3.4.2")).findFirst().orElseThrow();
+        assertEquals(4, joint.getCases());
+        assertEquals(26, joint.getSampleSize());
+        assertTrue(joint.getMarginOfError() > 30, "four cases cannot measure a share to within five points: " + joint.getMarginOfError());
+        write("kent-2021-report", kent.publication());
+    }
+
+    @Test
+    @Order(2)
+    void harrowsFiguresAssembleIntoHarrowsPublishedReport() throws Exception {
+        PublishedInspection.Result harrow = PublishedInspection.HARROW.carry(cases, ratings, reports, line -> { });
+        matchesThePublishedReport(PublishedInspection.HARROW, harrow);
+        write("harrow-2021-report", harrow.publication());
+    }
+
+    private static void matchesThePublishedReport(PublishedInspection published, PublishedInspection.Result result) {
+        Report report = result.report();
+        Struct golden = published.golden();
+        // The ratings table: every standard as published, the score out of 36 and the overall rating.
+        Map<String, Rating> table = report.getRatingsTable().getRowsList().stream()
+                .collect(Collectors.toMap(RatingsRow::getStandard, RatingsRow::getRating));
+        Map<String, Rating> expected = golden.getFieldsOrThrow("ratings").getStructValue().getFieldsMap().keySet().stream()
+                .collect(Collectors.toMap(s -> s, published::publishedRating));
+        assertEquals(expected, table, "the ratings table");
+        assertEquals((int) golden.getFieldsOrThrow("score").getNumberValue(), report.getRatingsTable().getScore());
+        assertEquals(36, report.getRatingsTable().getMaximumScore());
+        assertEquals(Rating.valueOf("RATING_" + golden.getFieldsOrThrow("overall").getStringValue()), report.getRatingsTable().getOverall());
+
+        // Each case-based standard's key-question table: the published percentages, the lowest in bold.
+        Map<String, Integer> percentages = published.keyQuestionPercentages();
+        int rows = 0;
+        for (StandardSection section : report.getStandardsList()) {
+            if (!section.getCaseBased()) {
+                continue;
+            }
+            int lowest = Integer.MAX_VALUE;
+            for (KeyQuestionRow row : section.getKeyQuestionsList()) {
+                if (row.getApplies()) {
+                    assertEquals(percentages.get(row.getKeyQuestion()), row.getPercentage(), row.getKeyQuestion());
+                    lowest = Math.min(lowest, row.getPercentage());
+                    rows++;
+                }
+            }
+            KeyQuestionRow bold = section.getKeyQuestionsList().stream().filter(KeyQuestionRow::getLowest).findFirst().orElseThrow();
+            assertEquals(lowest, bold.getPercentage(), section.getStandard() + ": the lowest is the one in bold");
+        }
+        assertEquals(percentages.size(), rows, "every published key question has its row");
+
+        // The panel's discretion, where it was used, noted in the standard's section and in Annexe 1.
+        for (Value decision : golden.getFieldsOrThrow("discretion").getListValue().getValuesList()) {
+            String standard = decision.getStructValue().getFieldsOrThrow("standard").getStringValue();
+            StandardSection section = report.getStandardsList().stream().filter(s -> s.getStandard().equals(standard)).findFirst().orElseThrow();
+            assertTrue(section.getDiscretionNote().startsWith("The rating was moved from 'Requires improvement' to 'Good' by professional "
+                    + "discretion"), section.getDiscretionNote());
+        }
+        assertEquals(golden.getFieldsOrThrow("discretion").getListValue().getValuesCount(),
+                report.getStandardsList().stream().filter(s -> !s.getDiscretionNote().isEmpty()).count(), "no other discretion");
+
+        // Annexe 1: the sample sizes, confidence, margin of error and recency as published.
+        for (CaseCategory category : List.of(CaseCategory.CASE_CATEGORY_COURT, CaseCategory.CASE_CATEGORY_OUT_OF_COURT)) {
+            Struct sample = published.sample(category);
+            SampleFacts facts = report.getMethodologyList().stream().filter(m -> m.getCategory() == category).findFirst().orElseThrow();
+            assertEquals((int) sample.getFieldsOrThrow("size").getNumberValue(), facts.getSize(), category + " sample size");
+            assertEquals(sample.getFieldsOrThrow("recent_share").getNumberValue(), facts.getRecentShare(), 1e-9, category + " recency");
+            List<Value> window = sample.getFieldsOrThrow("recent_window_months").getListValue().getValuesList();
+            assertEquals(List.of((int) window.get(0).getNumberValue(), (int) window.get(1).getNumberValue()),
+                    List.of(facts.getRecentFromMonths(), facts.getRecentToMonths()), category + " recency window");
+            Value confidence = sample.getFieldsOrDefault("confidence", Value.getDefaultInstance());
+            if (confidence.hasNumberValue()) {
+                assertEquals(confidence.getNumberValue(), facts.getConfidence(), 1e-9);
+                assertEquals(sample.getFieldsOrThrow("margin").getNumberValue(), facts.getMarginOfError(), 1e-9);
+            }
+        }
+        assertEquals(published.recommendations(), report.getRecommendationsList(), "the recommendations, numbered, each addressed");
+        InspectionRatingIT.renditionsAgree(reports, report);
+    }
+
+    /** The published renditions, as the portal serves them, for the accessibility audit and for people to look at. */
+    private static void write(String name, Publication publication) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String id = publication.getName().substring("publications/".length());
+        for (String format : List.of("html", "pdf", "md", "json")) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports/" + id + "/" + format)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, response.statusCode(), format);
+            Files.write(RENDITIONS.resolve(name + "." + format), response.body());
+        }
+    }
+
+    private static String portal() {
+        return "http://localhost:" + services.environment().get("REPORT_SERVICE_HTTP_PORT") + "/api/v1";
+    }
+
+    @Test
+    @Order(3)
+    void aPublishedVersionNeverChangesAndACorrectionReplacesItInThePortalWhileTheOldStaysRetrievable() throws Exception {
+        Report published = reporting().getReport(GetReportRequest.newBuilder().setName(kent.report().getName()).build()).getReport();
+        assertTrue(published.getPublished());
+        UpdateReportRequest edit = UpdateReportRequest.newBuilder().setName(published.getName()).setEtag(published.getEtag())
+                .setUpdatedBy("HMI-0003").setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("background"))
+                .setBackground("Kent is a county in the south east of England.").build();
+
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> reporting().updateReport(edit));
+        assertEquals(Status.Code.FAILED_PRECONDITION, refused.getStatus().getCode());
+        assertEquals("PUBLISHED", violation(refused).getType());
+        StatusRuntimeException stale = assertThrows(StatusRuntimeException.class, () -> reporting().updateReport(edit.toBuilder()
+                .setEtag("\"1\"").setCorrectionNote("the background was missing").build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, stale.getStatus().getCode());
+        assertEquals("ETAG", violation(stale).getType());
+        StatusRuntimeException figures = assertThrows(StatusRuntimeException.class, () -> reporting().updateReport(edit.toBuilder()
+                .setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("ratings_table")).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, figures.getStatus().getCode());
+        assertTrue(figures.getStatus().getDescription().startsWith("update_mask"), figures.getStatus().getDescription());
+        StatusRuntimeException twice = assertThrows(StatusRuntimeException.class, () -> reporting().publishReport(PublishReportRequest
+                .newBuilder().setName(published.getName()).setRequestId(UUID.randomUUID().toString()).build()));
+        assertEquals(Status.Code.FAILED_PRECONDITION, twice.getStatus().getCode());
+        assertEquals(published, reporting().getReport(GetReportRequest.newBuilder().setName(published.getName()).build()).getReport(),
+                "nothing was written by the refused requests");
+
+        Report corrected = reporting().updateReport(edit.toBuilder().setCorrectionNote("Background added; no figure changed.").build())
+                .getReport();
+        assertEquals(published.getVersion() + 1, corrected.getVersion());
+        assertEquals(published.getExecutiveSummary(), corrected.getExecutiveSummary(), "the mask kept the other authored parts");
+        assertEquals(published.getRatingsTable(), corrected.getRatingsTable());
+        Publication correction = reporting().publishReport(PublishReportRequest.newBuilder().setName(corrected.getName())
+                .setRequestId(UUID.randomUUID().toString()).build()).getPublication();
+        assertEquals(kent.publication().getName(), correction.getCorrects());
+
+        List<ReportVersion> versions = reporting().listReportVersions(ListReportVersionsRequest.newBuilder().setName(published.getName())
+                .build()).getVersionsList();
+        assertEquals(List.of(3, 2, 1), versions.stream().map(ReportVersion::getVersion).toList(), "assembled, written, corrected");
+        assertEquals("HMI-0003", versions.get(0).getUpdatedBy());
+        assertTrue(versions.get(0).getPublished() && versions.get(1).getPublished());
+        assertEquals(published, reporting().getReport(GetReportRequest.newBuilder().setName(published.getName() + "@" + published.getVersion())
+                .build()).getReport(), "the published version is still readable, unchanged");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String listing = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String oldId = kent.publication().getName().substring("publications/".length());
+        String newId = correction.getName().substring("publications/".length());
+        assertTrue(listing.contains("\"id\":\"" + newId + "\""), "the correction is listed");
+        assertTrue(listing.contains("\"corrects\":\"" + oldId + "\""), "saying what it corrects");
+        assertFalse(listing.contains("\"id\":\"" + oldId + "\""), "the corrected publication is not listed as current");
+        HttpResponse<String> old = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports/" + oldId + "/html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, old.statusCode(), "the old stays retrievable");
+        assertFalse(old.body().contains("Kent is a county"));
+        String current = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports/" + newId + "/html")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(current.contains("Kent is a county") && current.contains("Background added; no figure changed."));
+        String about = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports/" + oldId)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(about.contains(newId), "the old publication points to its correction: " + about);
+    }
+
+    @Test
+    @Order(4)
+    void withCaseServiceDownAssemblyIsUnavailableNamingItWhileThePortalServesWhatIsPublished() throws Exception {
+        services.stop(Service.CASES);
+        try {
+            StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> reporting().createReport(CreateReportRequest
+                    .newBuilder().setInspection(kent.inspection()).setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()));
+            assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
+            assertTrue(error.getStatus().getDescription().startsWith("case-service"), error.getStatus().getDescription());
+            HttpClient http = HttpClient.newHttpClient();
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            String id = kent.publication().getName().substring("publications/".length());
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports/" + id + "/pdf")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray()).statusCode());
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal() + "/ratings.csv")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        } finally {
+            services.start(Service.CASES);
+        }
+    }
+
+    private static PreconditionFailure.Violation violation(StatusRuntimeException error) throws Exception {
+        return StatusProto.fromThrowable(error).getDetails(0).unpack(PreconditionFailure.class).getViolations(0);
+    }
+}

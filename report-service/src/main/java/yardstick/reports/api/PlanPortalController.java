@@ -115,8 +115,7 @@ public class PlanPortalController {
             return Optional.empty();
         }
         return publications.find(id).filter(p -> p.visibleAt(clock.instant()))
-                .flatMap(p -> plans.ofPublication(p.id()))
-                .filter(row -> row.state().equals("SUBMITTED"))
+                .flatMap(p -> plans.submittedOf(p.id()))
                 .map(row -> new Planning.Stored(PlanMessages.plan(row.body()), row));
     }
 

@@ -67,6 +67,12 @@ public class PlanStore {
         return jdbc.query("select * from improvement_plan where publication_id = ?", PlanStore::row, publication).stream().findFirst();
     }
 
+    /** The publication's plan once it is submitted: what the portal may show beside the report. */
+    @Transactional(readOnly = true)
+    public Optional<PlanRow> submittedOf(UUID publication) {
+        return ofPublication(publication).filter(plan -> plan.state().equals("SUBMITTED"));
+    }
+
     /** Appends events after the plan's last; the caller holds the plan's row lock. */
     @Transactional
     public void addEvents(UUID plan, Instant time, String actor, List<NewEvent> events) {

@@ -181,6 +181,36 @@ class ImprovementPlanServiceTest extends GrpcServiceTest {
     }
 
     @Test
+    void ofTwoConcurrentChangesFromTheSameReadingOnlyOneIsKept() throws Exception {
+        ImprovementPlan plan = plans().createPlan(create(publication(1), action("1.1", 1)).build()).getPlan();
+        String action = plan.getObjectives(0).getActions(0).getName();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Status.Code>> outcomes = new java.util.ArrayList<>();
+            for (String note : List.of("First audit", "Second audit")) {
+                outcomes.add(pool.submit(() -> {
+                    try {
+                        plans().addEvidence(AddEvidenceRequest.newBuilder().setName(action).setEtag(plan.getEtag()).setActor(ACTOR)
+                                .setEvidence(Evidence.newBuilder().setDate(Date.newBuilder().setYear(2022).setMonth(2)).setNote(note)).build());
+                        return Status.Code.OK;
+                    } catch (StatusRuntimeException e) {
+                        return e.getStatus().getCode();
+                    }
+                }));
+            }
+            List<Status.Code> codes = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Status.Code> outcome : outcomes) {
+                codes.add(outcome.get());
+            }
+            codes.sort(null);
+            assertEquals(List.of(Status.Code.OK, Status.Code.FAILED_PRECONDITION), codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, get(plan.getName()).getObjectives(0).getActions(0).getEvidenceCount());
+    }
+
+    @Test
     void aRetryWithTheSameRequestIdGetsTheFirstAnswer() throws Exception {
         String publication = publication(2);
         CreatePlanRequest request = create(publication, action("1.1", 1, 2)).build();

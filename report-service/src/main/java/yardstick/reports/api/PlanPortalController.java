@@ -1,0 +1,125 @@
+package yardstick.reports.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import yardstick.reports.plans.Progress;
+import yardstick.reports.store.PlanStore;
+import yardstick.reports.store.PublicationStore;
+import yardstick.reports.v1.RenderPlanResponse;
+import yardstick.reports.v1.ReportFormat;
+
+/**
+ * The improvement plan beside its published report on the portal, {@code /api/v1/reports/{id}/plan}:
+ * only once the plan is submitted (drafts are not public) and only while the report itself is
+ * visible (not under embargo). Renditions are made on each request, as progress moves; each has
+ * an ETag that is its SHA-256, so a reader can revalidate cheaply. Owners appear as roles only.
+ */
+@Controller("/api/v1/reports/{id}/plan")
+public class PlanPortalController {
+
+    private static final Map<String, ReportFormat> FORMATS = Map.of("html", ReportFormat.REPORT_FORMAT_HTML,
+            "md", ReportFormat.REPORT_FORMAT_MARKDOWN, "json", ReportFormat.REPORT_FORMAT_JSON, "pdf", ReportFormat.REPORT_FORMAT_PDF);
+
+    private final PublicationStore publications;
+    private final PlanStore plans;
+    private final Planning planning;
+    private final Clock clock;
+
+    PlanPortalController(PublicationStore publications, PlanStore plans, Planning planning, Clock clock) {
+        this.publications = publications;
+        this.plans = plans;
+        this.planning = planning;
+        this.clock = clock;
+    }
+
+    @Serdeable
+    public record ProgressSummary(int complete, int total, int overdue, int dropped) {
+
+        static ProgressSummary of(Progress progress) {
+            return new ProgressSummary(progress.complete(), progress.total(), progress.overdue(), progress.dropped());
+        }
+    }
+
+    @Serdeable
+    public record RecommendationSummary(int number, String text, ProgressSummary progress) {
+    }
+
+    @Serdeable
+    public record ObjectiveSummary(int number, String title, List<Integer> recommendations, ProgressSummary progress) {
+    }
+
+    @Serdeable
+    public record PublishedPlan(String plan, String publication, String title, String serviceInspected, String submitTime,
+                                String progressDate, List<RecommendationSummary> recommendations, List<ObjectiveSummary> objectives,
+                                Map<String, String> renditions) {
+    }
+
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public HttpResponse<?> plan(@PathVariable String id) {
+        Optional<Planning.Stored> found = submittedPlan(id);
+        if (found.isEmpty()) {
+            return notFound();
+        }
+        Planning.Stored stored = found.get();
+        LocalDate today = planning.today();
+        String base = "/api/v1/reports/" + stored.row().publication() + "/plan/";
+        return HttpResponse.ok(new PublishedPlan(PlanMessages.PREFIX + stored.row().id(), stored.plan().publication(), stored.plan().title(),
+                stored.plan().serviceInspected(), stored.row().submitTime().map(Object::toString).orElse(""), today.toString(),
+                stored.plan().recommendations().stream().map(r -> new RecommendationSummary(r.number(), r.text(),
+                        ProgressSummary.of(Progress.ofRecommendation(stored.plan(), r.number(), today)))).toList(),
+                stored.plan().objectives().stream().map(o -> new ObjectiveSummary(o.number(), o.title(), o.recommendations(),
+                        ProgressSummary.of(Progress.ofObjective(o, today)))).toList(),
+                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf")));
+    }
+
+    @Get("/{format}")
+    public HttpResponse<?> rendition(@PathVariable String id, @PathVariable String format,
+                                     @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
+        ReportFormat wanted = FORMATS.get(format.toLowerCase(Locale.ROOT));
+        Optional<Planning.Stored> found = submittedPlan(id);
+        if (wanted == null || found.isEmpty()) {
+            return notFound();
+        }
+        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, planning.today());
+        String etag = "\"" + ReportEndpoint.sha256(rendition.getContent().toByteArray()) + "\"";
+        if (etag.equals(ifNoneMatch)) {
+            return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
+        }
+        // Progress moves and overdue is judged on the day: readers revalidate rather than keep a copy.
+        return HttpResponse.ok(rendition.getContent().toByteArray())
+                .contentType(rendition.getContentType())
+                .header(HttpHeaders.ETAG, etag)
+                .header(HttpHeaders.CACHE_CONTROL, "public, no-cache");
+    }
+
+    private Optional<Planning.Stored> submittedPlan(String publicationId) {
+        UUID id;
+        try {
+            id = UUID.fromString(publicationId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return publications.find(id).filter(p -> p.visibleAt(clock.instant()))
+                .flatMap(p -> plans.submittedOf(p.id()))
+                .map(row -> new Planning.Stored(PlanMessages.plan(row.body()), row));
+    }
+
+    private static HttpResponse<?> notFound() {
+        return HttpResponse.notFound(Map.of("error", "no submitted improvement plan here (the report may be under embargo, or its plan not yet submitted)"));
+    }
+}

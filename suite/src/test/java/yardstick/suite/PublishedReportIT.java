@@ -248,6 +248,50 @@ class PublishedReportIT {
 
     @Test
     @Order(4)
+    void theServicesImprovementPlanIsListedBesideItsReportOnceSubmitted() throws Exception {
+        yardstick.reports.v1.ImprovementPlanServiceGrpc.ImprovementPlanServiceBlockingStub plans =
+                yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+        yardstick.reports.v1.Action answering = yardstick.reports.v1.Action.newBuilder().setReference("1.1")
+                .setText("Review every recommendation with the management board").addAllRecommendations(List.of(1, 2, 3, 4, 5))
+                .setOwnerRole("Head of Youth Justice").setStartDate(com.google.type.Date.newBuilder().setYear(2021).setMonth(10)).build();
+        yardstick.reports.v1.ImprovementPlan plan = plans.createPlan(yardstick.reports.v1.CreatePlanRequest.newBuilder()
+                .setParent(kent.publication().getName()).setRequestId(UUID.randomUUID().toString()).setActor("Head of Youth Justice")
+                .setPlan(yardstick.reports.v1.ImprovementPlan.newBuilder().setTitle("Improvement plan")
+                        .addObjectives(yardstick.reports.v1.Objective.newBuilder().setTitle("Consistent practice").addOutcomes("Good practice")
+                                .addActions(answering))).build()).getPlan();
+        assertEquals(List.of(6), plan.getUnansweredRecommendationsList(), "Kent's sixth recommendation is not answered yet");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String current = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertFalse(current.contains("/plan\""), "a draft plan is not public");
+        plans.createAction(yardstick.reports.v1.CreateActionRequest.newBuilder().setParent(plan.getName() + "/objectives/1")
+                .setRequestId(UUID.randomUUID().toString()).setActor("Head of Youth Justice")
+                .setAction(answering.toBuilder().setReference("1.2").setText("Agree out-of-court decisions with the police").clearRecommendations()
+                        .addRecommendations(6)).build());
+        yardstick.reports.v1.ImprovementPlan answered = plans.getPlan(yardstick.reports.v1.GetPlanRequest.newBuilder()
+                .setName(plan.getName()).build()).getPlan();
+        plans.submitPlan(yardstick.reports.v1.SubmitPlanRequest.newBuilder().setName(plan.getName()).setEtag(answered.getEtag())
+                .setActor("Head of Youth Justice").build());
+
+        // The plan answers the publication it was made for; the correction that replaced it in the listing shows it too.
+        String planAddress = "/api/v1/reports/" + kent.publication().getName().substring("publications/".length()) + "/plan";
+        String listing = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(listing.contains("\"improvementPlan\":\"" + planAddress + "\""), listing);
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(portal().replace("/api/v1", "") + planAddress + "/html"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, html.statusCode());
+        assertTrue(html.body().contains("Agree out-of-court decisions with the police"));
+        String home = http.send(HttpRequest.newBuilder(URI.create(portal().replace("/api/v1", "/"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(home.contains(planAddress + "/html"), "the front page links the plan beside its report");
+        // The front page is audited with the reports.
+        Files.writeString(RENDITIONS.resolve("portal-home.html"), home);
+    }
+
+    @Test
+    @Order(5)
     void withCaseServiceDownAssemblyIsUnavailableNamingItWhileThePortalServesWhatIsPublished() throws Exception {
         services.stop(Service.CASES);
         try {

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import yardstick.reports.store.PlanStore;
 import yardstick.reports.store.PublicationStore;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.StandardSection;
@@ -40,15 +41,17 @@ public class PortalController {
     private static final Map<String, String> FORMATS = Map.of("html", "HTML", "md", "MARKDOWN", "json", "JSON", "pdf", "PDF");
 
     private final PublicationStore publications;
+    private final PlanStore plans;
 
-    PortalController(PublicationStore publications) {
+    PortalController(PublicationStore publications, PlanStore plans) {
         this.publications = publications;
+        this.plans = plans;
     }
 
     @Serdeable
     public record PublishedReport(String id, String inspection, String serviceInspected, String publishTime, int version,
                                   @Nullable String corrects, @Nullable String correctionNote, @Nullable String correctedBy,
-                                  Map<String, String> renditions) {
+                                  Map<String, String> renditions, @Nullable String improvementPlan) {
     }
 
     @Serdeable
@@ -71,13 +74,13 @@ public class PortalController {
             return HttpResponse.badRequest(Map.of("error", "page_token was not issued by this API"));
         }
         List<PublicationStore.PublicationRow> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
-        List<PublishedReport> page = rows.stream().limit(size).map(p -> published(p, Optional.empty())).toList();
+        List<PublishedReport> page = rows.stream().limit(size).map(p -> published(p, Optional.empty(), plan(p))).toList();
         return HttpResponse.ok(new ReportPage(page, rows.size() > size ? String.valueOf(offset + size) : ""));
     }
 
     @Get(uri = "/reports/{id}", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> report(@PathVariable String id) {
-        return visible(id).<HttpResponse<?>>map(p -> HttpResponse.ok(published(p, publications.correctionOf(p.id(), Instant.now()))))
+        return visible(id).<HttpResponse<?>>map(p -> HttpResponse.ok(published(p, publications.correctionOf(p.id(), Instant.now()), plan(p))))
                 .orElseGet(PortalController::notFound);
     }
 
@@ -158,12 +161,18 @@ public class PortalController {
     }
 
     /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
-    private static PublishedReport published(PublicationStore.PublicationRow row, Optional<PublicationStore.PublicationRow> correctedBy) {
+    /** Where the service's submitted improvement plan in answer to the report is, if it has submitted one. */
+    private Optional<String> plan(PublicationStore.PublicationRow row) {
+        return plans.submittedForReportOf(row.id()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan");
+    }
+
+    private static PublishedReport published(PublicationStore.PublicationRow row, Optional<PublicationStore.PublicationRow> correctedBy,
+                                             Optional<String> plan) {
         String base = "/api/v1/reports/" + row.id() + "/";
         return new PublishedReport(row.id().toString(), row.inspection(), row.serviceInspected(), row.publishTime().toString(),
                 row.reportVersion(), row.corrects().map(UUID::toString).orElse(null),
                 row.correctionNote().isEmpty() ? null : row.correctionNote(), correctedBy.map(c -> c.id().toString()).orElse(null),
-                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf"));
+                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf"), plan.orElse(null));
     }
 
     private static Report report(PublicationStore.PublicationRow row) {

@@ -5,8 +5,11 @@ import java.util.List;
 /** The portal's front page: the published reports, newest first, each in HTML, PDF, Markdown and JSON. */
 public final class PublishedReportsPage {
 
-    /** A published report: the service inspected, the date published, and the address its renditions sit under. */
-    public record Entry(String serviceInspected, String published, String base) {
+    /**
+     * A published report: the service inspected, the date published, the address its renditions
+     * sit under, and the address of the service's improvement plan's renditions once it has submitted one.
+     */
+    public record Entry(String serviceInspected, String published, String base, java.util.Optional<String> plan) {
     }
 
     private PublishedReportsPage() {
@@ -24,14 +27,18 @@ public final class PublishedReportsPage {
             html.append("<p>No report is published yet.</p>\n");
         } else {
             html.append("<table>\n<caption>Reports, newest first</caption>\n<thead><tr><th scope=\"col\">Service inspected</th>")
-                    .append("<th scope=\"col\">Published</th><th scope=\"col\">Read it</th></tr></thead>\n<tbody>\n");
+                    .append("<th scope=\"col\">Published</th><th scope=\"col\">Read it</th><th scope=\"col\">Improvement plan</th></tr>")
+                    .append("</thead>\n<tbody>\n");
             for (Entry entry : entries) {
                 String service = HtmlRendition.escape(entry.serviceInspected());
                 html.append("<tr><th scope=\"row\">").append(service).append("</th><td>").append(entry.published()).append("</td><td>")
                         .append("<a href=\"").append(entry.base()).append("html\">HTML<span class=\"visually-hidden\"> report on ")
                         .append(service).append("</span></a>, <a href=\"").append(entry.base()).append("pdf\">PDF</a>, ")
                         .append("<a href=\"").append(entry.base()).append("md\">Markdown</a>, ")
-                        .append("<a href=\"").append(entry.base()).append("json\">JSON</a></td></tr>\n");
+                        .append("<a href=\"").append(entry.base()).append("json\">JSON</a></td><td>")
+                        .append(entry.plan().map(plan -> "<a href=\"" + plan + "html\">HTML<span class=\"visually-hidden\"> improvement plan of "
+                                + service + "</span></a>, <a href=\"" + plan + "pdf\">PDF</a>").orElse("not yet submitted"))
+                        .append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
         }

@@ -73,6 +73,17 @@ public class PlanStore {
         return ofPublication(publication).filter(plan -> plan.state().equals("SUBMITTED"));
     }
 
+    /**
+     * The submitted plan answering any publication of the report {@code publication} publishes: a
+     * correction's publication keeps the plan made for the version it corrects.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PlanRow> submittedForReportOf(UUID publication) {
+        return jdbc.query("select plan.* from improvement_plan plan join publication answered on answered.id = plan.publication_id "
+                + "join publication shown on shown.report_id = answered.report_id where shown.id = ? and plan.state = 'SUBMITTED' "
+                + "order by answered.report_version desc limit 1", PlanStore::row, publication).stream().findFirst();
+    }
+
     /** Appends events after the plan's last; the caller holds the plan's row lock. */
     @Transactional
     public void addEvents(UUID plan, Instant time, String actor, List<NewEvent> events) {

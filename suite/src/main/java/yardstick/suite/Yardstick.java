@@ -134,6 +134,11 @@ public final class Yardstick {
             int size = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
             return CasesBenchmark.run(Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath(), environment, size, 2000);
         }
+        if (args.length > 0 && args[0].equals("portal")) {
+            int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+            return PortalBenchmark.run("http://localhost:" + Service.REPORTS.httpPort(environment).orElse(8080), Duration.ofSeconds(5),
+                    Duration.ofSeconds(10), concurrency);
+        }
         String address = "localhost:" + Service.RATINGS.grpcPort(environment);
         int seconds = 10;
         int concurrency = 4;
@@ -171,6 +176,9 @@ public final class Yardstick {
                   bench    load rating-service over gRPC: CalculateRatings with Kent 2021's inputs
                            against an empty health Check, calls/s, p50/p99 and their ratio
                            [--address localhost:50052] [--seconds 10] [--concurrency 4]
+                  bench portal [CONCURRENCY]
+                           against the running suite (after ./yardstick demo): the portal's listing, a report's
+                           HTML and its PDF under 8 (or CONCURRENCY) concurrent callers, calls/s, p50/p99
                   bench cases [N]
                            against the running suite: ImportCases of N (100,000) cases beside PostgreSQL COPY
                            of the same rows, PlanSample + DrawSample on them, GetJudgementTallies p50/p99

@@ -13,14 +13,14 @@ import org.jsoup.helper.W3CDom;
  * with page numbers. PDF/UA needs every font embedded, so the text is set in Liberation Sans, the
  * font PDFBox itself ships.
  */
-final class PdfRendition {
+public final class PdfRendition {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private PdfRendition() {
     }
 
-    static byte[] render(String html) {
+    public static byte[] render(String html) {
         try (ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024)) {
             PdfRendererBuilder builder = new PdfRendererBuilder();
             builder.useFastMode();

@@ -218,7 +218,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     }
 
     /** One rendition of a report, made from its one model. */
-    static RenderReportResponse rendition(Report report, ReportFormat format) {
+    public static RenderReportResponse rendition(Report report, ReportFormat format) {
         RenderReportResponse.Builder rendition = RenderReportResponse.newBuilder();
         switch (format) {
             case REPORT_FORMAT_HTML -> rendition.setContentType("text/html; charset=utf-8")

@@ -30,6 +30,9 @@ public final class HtmlRendition {
         StringBuilder html = new StringBuilder(64_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // PDF/UA asks for a document description; openhtmltopdf takes it (and the PDF's subject) from these.
+                .append("<meta name=\"description\" content=\"").append(escape(description(report))).append("\">\n")
+                .append("<meta name=\"subject\" content=\"").append(escape(description(report))).append("\">\n")
                 .append("<title>").append(escape(report.title())).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n")
                 .append("<body>\n<main id=\"main-content\">\n")
                 .append("<h1>").append(escape(report.title())).append("</h1>\n");
@@ -55,6 +58,10 @@ public final class HtmlRendition {
         annexeTwo(report, html);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
+    }
+
+    private static String description(ReportDocument report) {
+        return "Inspection report on " + report.serviceInspected() + ": ratings, findings, recommendations and methodology";
     }
 
     private static void status(ReportDocument report, StringBuilder html) {

@@ -30,6 +30,11 @@ public final class PlanHtmlRendition {
         StringBuilder html = new StringBuilder(32_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // PDF/UA asks for a document description; openhtmltopdf takes it (and the PDF's subject) from these.
+                .append("<meta name=\"description\" content=\"").append(e("Improvement plan of " + plan.serviceInspected()
+                        + " in answer to its inspection report")).append("\">\n")
+                .append("<meta name=\"subject\" content=\"").append(e("Improvement plan of " + plan.serviceInspected()
+                        + " in answer to its inspection report")).append("\">\n")
                 .append("<title>").append(e(plan.title())).append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n")
                 .append("<body>\n<main id=\"main-content\">\n")
                 .append("<h1>").append(e(plan.title())).append("</h1>\n");

@@ -33,6 +33,9 @@ class PdfRenditionTest {
                     "a tagged PDF");
             assertNotNull(document.getDocumentCatalog().getStructureTreeRoot(), "with a structure tree");
             assertTrue("en-GB".equalsIgnoreCase(document.getDocumentCatalog().getLanguage()), document.getDocumentCatalog().getLanguage());
+            assertTrue(String.valueOf(document.getDocumentInformation().getSubject()).startsWith("Inspection report on Kent"),
+                    "PDF/UA's document description: " + document.getDocumentInformation().getSubject());
+            assertTrue(String.valueOf(document.getDocumentInformation().getTitle()).contains("Kent Youth Justice Service"));
         }
     }
 }

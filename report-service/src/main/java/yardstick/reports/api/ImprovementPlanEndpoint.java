@@ -254,19 +254,20 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
         }
         UUID id = planId(request.getName(), "name");
-        answer(response, rendition(planning.read(id), request.getFormat(), planning.today()));
+        answer(response, rendition(planning.read(id), request.getFormat(), planning.today(), planning.timeline(id)));
     }
 
-    /** One rendition of a plan, made from its one model and judged on {@code today}. */
-    static RenderPlanResponse rendition(Planning.Stored plan, ReportFormat format, LocalDate today) {
+    /** One rendition of a plan, made from its one model and judged on {@code today}, with its history as a timeline. */
+    static RenderPlanResponse rendition(Planning.Stored plan, ReportFormat format, LocalDate today,
+                                        java.util.List<yardstick.reports.plans.PlanChange> history) {
         RenderPlanResponse.Builder rendition = RenderPlanResponse.newBuilder();
         switch (format) {
             case REPORT_FORMAT_HTML -> rendition.setContentType("text/html; charset=utf-8")
-                    .setContent(ByteString.copyFromUtf8(PlanHtmlRendition.render(plan.plan(), today)));
+                    .setContent(ByteString.copyFromUtf8(PlanHtmlRendition.render(plan.plan(), today, history)));
             case REPORT_FORMAT_MARKDOWN -> rendition.setContentType("text/markdown; charset=utf-8")
-                    .setContent(ByteString.copyFromUtf8(PlanMarkdownRendition.render(plan.plan(), today)));
+                    .setContent(ByteString.copyFromUtf8(PlanMarkdownRendition.render(plan.plan(), today, history)));
             case REPORT_FORMAT_PDF -> rendition.setContentType("application/pdf")
-                    .setContent(ByteString.copyFrom(PdfRendition.render(PlanHtmlRendition.render(plan.plan(), today))));
+                    .setContent(ByteString.copyFrom(PdfRendition.render(PlanHtmlRendition.render(plan.plan(), today, history))));
             default -> rendition.setContentType("application/json")
                     .setContent(ByteString.copyFromUtf8(json(PlanMessages.withoutDisplayNames(plan.message(today)))));
         }

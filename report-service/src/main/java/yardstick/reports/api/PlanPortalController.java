@@ -95,7 +95,8 @@ public class PlanPortalController {
         if (wanted == null || found.isEmpty()) {
             return notFound();
         }
-        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, planning.today());
+        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, planning.today(),
+                planning.timeline(found.get().row().id()));
         String etag = "\"" + ReportEndpoint.sha256(rendition.getContent().toByteArray()) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);

@@ -114,6 +114,12 @@ public class Planning {
         return plans.events(id);
     }
 
+    /** The history as the renditions show it. */
+    public List<yardstick.reports.plans.PlanChange> timeline(UUID id) {
+        return history(id).stream().map(e -> new yardstick.reports.plans.PlanChange(e.sequence(), e.eventTime(), e.actor(), e.subject(),
+                e.description())).toList();
+    }
+
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }

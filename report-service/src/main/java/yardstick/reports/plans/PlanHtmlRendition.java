@@ -27,6 +27,11 @@ public final class PlanHtmlRendition {
     }
 
     public static String render(ImprovementPlan plan, LocalDate today) {
+        return render(plan, today, java.util.List.of());
+    }
+
+    /** The plan, then its history as a timeline, oldest change first. */
+    public static String render(ImprovementPlan plan, LocalDate today, java.util.List<PlanChange> history) {
         StringBuilder html = new StringBuilder(32_000);
         html.append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -95,6 +100,15 @@ public final class PlanHtmlRendition {
                     html.append("</ul>");
                 }
                 html.append("</td></tr>\n");
+            }
+            html.append("</tbody>\n</table>\n");
+        }
+        if (!history.isEmpty()) {
+            html.append("<h2 id=\"history\">Changes to this plan</h2>\n<table>\n<caption>Every change to the plan, oldest first</caption>\n")
+                    .append("<thead><tr><th scope=\"col\">When</th><th scope=\"col\">Who</th><th scope=\"col\">What</th></tr></thead>\n<tbody>\n");
+            for (PlanChange change : history) {
+                html.append("<tr><th scope=\"row\">").append(e(change.when())).append("</th><td>").append(e(change.actor())).append("</td><td>")
+                        .append(e(change.subject() + ": " + change.description())).append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n");
         }

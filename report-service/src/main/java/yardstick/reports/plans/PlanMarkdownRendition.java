@@ -10,6 +10,11 @@ public final class PlanMarkdownRendition {
     }
 
     public static String render(ImprovementPlan plan, LocalDate today) {
+        return render(plan, today, java.util.List.of());
+    }
+
+    /** The plan, then its history as a timeline, oldest change first. */
+    public static String render(ImprovementPlan plan, LocalDate today, java.util.List<PlanChange> history) {
         StringBuilder md = new StringBuilder(24_000);
         md.append("# ").append(plan.title()).append("\n\n");
         if (plan.state() == PlanState.DRAFT) {
@@ -53,6 +58,13 @@ public final class PlanMarkdownRendition {
                         .append(action.evidence().isEmpty() ? "none yet" : cell(action.evidence().stream()
                                 .map(ev -> ev.date().label() + ": " + ev.note()).collect(Collectors.joining("; "))))
                         .append(" |\n");
+            }
+        }
+        if (!history.isEmpty()) {
+            md.append("\n## Changes to this plan\n\n| When | Who | What |\n|---|---|---|\n");
+            for (PlanChange change : history) {
+                md.append("| ").append(change.when()).append(" | ").append(cell(change.actor())).append(" | ")
+                        .append(cell(change.subject() + ": " + change.description())).append(" |\n");
             }
         }
         return md.toString();

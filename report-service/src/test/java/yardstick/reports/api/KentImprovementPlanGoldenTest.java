@@ -161,6 +161,10 @@ class KentImprovementPlanGoldenTest extends GrpcServiceTest {
             objective.get("actions").forEach(a -> goldenTexts.add(a.get("text").asText()));
             assertEquals(goldenTexts, texts);
         }
+        // The plan's history closes the document: its creation, then its submission.
+        List<String> changes = page.select("#history + table tbody tr td:nth-of-type(2)").eachText();
+        assertEquals(2, changes.size(), "created, then submitted: " + changes);
+        assertTrue(changes.get(1).toLowerCase(java.util.Locale.ROOT).contains("submitted"), changes.toString());
         write("kent-2021-plan.html", html.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -56,4 +56,20 @@ class PlanRenditionTest {
         ImprovementPlan submitted = assertInstanceOf(Decision.Accepted.class, plan.submit()).plan();
         assertFalse(PlanHtmlRendition.render(submitted, TODAY).contains("Draft"));
     }
+
+    @Test
+    void theHistoryReadsAsATimelineOfWhenWhoAndWhatInTheInspectoratesTime() {
+        List<PlanChange> history = List.of(
+                new PlanChange(1, java.time.Instant.parse("2021-10-04T08:30:00Z"), "YJ Service Manager", "plan", "created with 1 objective"),
+                new PlanChange(2, java.time.Instant.parse("2022-01-10T15:05:00Z"), "Head of Service", "action 1.1", "display name erased"));
+        String html = PlanHtmlRendition.render(plan(), TODAY, history);
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        var rows = page.select("#history + table tbody tr");
+        assertTrue(rows.size() == 2, html);
+        assertTrue(rows.get(0).text().equals("4 October 2021, 09:30 YJ Service Manager plan: created with 1 objective"), rows.get(0).text());
+        assertTrue(rows.get(1).text().equals("10 January 2022, 15:05 Head of Service action 1.1: display name erased"), rows.get(1).text());
+        assertTrue(PlanMarkdownRendition.render(plan(), TODAY, history)
+                .contains("| 10 January 2022, 15:05 | Head of Service | action 1.1: display name erased |"));
+        assertFalse(PlanHtmlRendition.render(plan(), TODAY).contains("Changes to this plan"), "no history, no timeline");
+    }
 }

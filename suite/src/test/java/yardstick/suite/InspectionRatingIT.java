@@ -248,6 +248,29 @@ class InspectionRatingIT {
                 }
             }
         }
+        // Annexe 2: every prompt's figure in both; the contextual facts in both.
+        for (StandardSection section : report.getStandardsList()) {
+            for (var row : section.getKeyQuestionsList()) {
+                Element annexe = html.select("table").stream().filter(t -> t.selectFirst("caption").text()
+                        .equals(row.getKeyQuestion() + " " + row.getText())).findFirst()
+                        .orElseThrow(() -> new AssertionError(row.getKeyQuestion() + " has no Annexe 2 table"));
+                for (var prompt : row.getPromptsList()) {
+                    String figure = prompt.getAnswered() > 0 ? prompt.getPercentage() + "%" : "not applicable";
+                    Element cell = annexe.select("tbody tr").stream().filter(tr -> tr.selectFirst("th").text()
+                            .equals(prompt.getLetter() + ". " + prompt.getText())).findFirst()
+                            .orElseThrow(() -> new AssertionError(row.getKeyQuestion() + prompt.getLetter() + " missing")).selectFirst("td");
+                    assertEquals(figure, cell.text(), row.getKeyQuestion() + prompt.getLetter() + " in HTML");
+                    assertTrue(markdown.contains("| " + prompt.getLetter() + ". " + prompt.getText().replace("|", "\\|") + " | " + figure + " |"),
+                            row.getKeyQuestion() + prompt.getLetter() + " in Markdown");
+                }
+            }
+        }
+        for (var fact : report.getContextualFactsList()) {
+            assertTrue(markdown.contains("| " + fact.getCategory() + " | " + fact.getCount() + " | " + fact.getPercentage() + "% |"),
+                    fact.toString());
+            assertTrue(html.select("table").stream().anyMatch(t -> t.select("tbody tr").stream().anyMatch(tr ->
+                    tr.text().equals(fact.getCategory() + " " + fact.getCount() + " " + fact.getPercentage() + "%"))), fact.toString());
+        }
         byte[] pdf = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).renderReport(RenderReportRequest
                 .newBuilder().setName(report.getName()).setFormat(ReportFormat.REPORT_FORMAT_PDF).build()).getContent().toByteArray();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {

@@ -164,6 +164,15 @@ class PublishedReportIT {
             }
         }
         assertEquals(published.recommendations(), report.getRecommendationsList(), "the recommendations, numbered, each addressed");
+        // Domain one: each qualitative standard with the key questions the report lists under it.
+        Map<String, List<String>> questions = golden.getFieldsOrThrow("qualitative_key_questions").getListValue().getValuesList().stream()
+                .map(Value::getStructValue).collect(Collectors.groupingBy(q -> q.getFieldsOrThrow("standard").getStringValue(),
+                        Collectors.mapping(q -> q.getFieldsOrThrow("text").getStringValue(), Collectors.toList())));
+        for (StandardSection section : report.getStandardsList()) {
+            if (questions.containsKey(section.getStandard())) {
+                assertEquals(questions.get(section.getStandard()), section.getQuestionsList(), section.getStandard());
+            }
+        }
         InspectionRatingIT.renditionsAgree(reports, report);
     }
 

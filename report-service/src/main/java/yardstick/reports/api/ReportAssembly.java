@@ -113,6 +113,9 @@ final class ReportAssembly {
                 .setRating(rating.getRating())
                 .setCaseBased(rating.hasCaseBased())
                 .setRationale(rating.getRationale());
+        if (!rating.hasCaseBased()) {
+            standard.getKeyQuestionsList().forEach(q -> section.addQuestions(q.getText()));
+        }
         if (rating.hasCaseBased()) {
             Map<String, KeyQuestionResult> results = new HashMap<>();
             rating.getCaseBased().getKeyQuestionsList().forEach(k -> results.put(k.getKeyQuestion(), k));

@@ -30,7 +30,7 @@ final class ReportDocuments {
             }
             sections.add(new ReportDocument.Section(section.getDomainNumber(), section.getDomainName(), section.getStandard(),
                     section.getName(), ReportAssembly.label(section.getRating()), section.getCaseBased(), rows, section.getDiscretionNote(),
-                    section.getRationale(), section.getNarrative()));
+                    section.getRationale(), section.getNarrative(), section.getQuestionsList()));
         }
         List<ReportDocument.SampleFacts> methodology = new ArrayList<>();
         for (SampleFacts facts : report.getMethodologyList()) {

@@ -153,8 +153,15 @@ public final class HtmlRendition {
             if (!section.discretionNote().isEmpty()) {
                 html.append("<p>").append(escape(section.discretionNote())).append("</p>\n");
             }
-        } else if (!section.rationale().isEmpty()) {
-            html.append("<p>").append(escape(section.rationale())).append("</p>\n");
+        } else {
+            if (!section.questions().isEmpty()) {
+                html.append("<p>Judged against the key questions:</p>\n<ul>\n");
+                section.questions().forEach(q -> html.append("<li>").append(escape(q)).append("</li>\n"));
+                html.append("</ul>\n");
+            }
+            if (!section.rationale().isEmpty()) {
+                html.append("<p>").append(escape(section.rationale())).append("</p>\n");
+            }
         }
         for (String paragraph : ReportDocument.paragraphs(section.narrative())) {
             html.append("<p>").append(escape(paragraph)).append("</p>\n");

@@ -84,8 +84,15 @@ public final class MarkdownRendition {
                 if (!section.discretionNote().isEmpty()) {
                     md.append(section.discretionNote()).append("\n\n");
                 }
-            } else if (!section.rationale().isEmpty()) {
-                md.append(section.rationale()).append("\n\n");
+            } else {
+                if (!section.questions().isEmpty()) {
+                    md.append("Judged against the key questions:\n\n");
+                    section.questions().forEach(q -> md.append("- ").append(q).append('\n'));
+                    md.append('\n');
+                }
+                if (!section.rationale().isEmpty()) {
+                    md.append(section.rationale()).append("\n\n");
+                }
             }
             ReportDocument.paragraphs(section.narrative()).forEach(p -> md.append(p).append("\n\n"));
         }

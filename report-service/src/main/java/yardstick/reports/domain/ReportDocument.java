@@ -28,11 +28,14 @@ public record ReportDocument(String serviceInspected, String inspection, String 
     public record Recommendation(int number, String addressedTo, String text) {
     }
 
+    /** A standard's section; a qualitative one lists the key questions it was judged against. */
     public record Section(int domainNumber, String domainName, String standard, String name, String rating, boolean caseBased,
-                          List<KeyQuestionRow> keyQuestions, String discretionNote, String rationale, String narrative) {
+                          List<KeyQuestionRow> keyQuestions, String discretionNote, String rationale, String narrative,
+                          List<String> questions) {
 
         public Section {
             keyQuestions = List.copyOf(keyQuestions);
+            questions = List.copyOf(questions);
         }
     }
 

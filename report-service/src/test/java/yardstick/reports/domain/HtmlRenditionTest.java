@@ -18,7 +18,9 @@ class HtmlRenditionTest {
                 List.of(new ReportDocument.Section(2, "Court disposals", "2.1", "Assessment", "Good", true,
                         List.of(new ReportDocument.KeyQuestionRow("2.1.1", "Does assessment sufficiently analyse desistance?", 70, true, 10,
                                         List.of(new ReportDocument.PromptRow("a", "Strengths", 80), new ReportDocument.PromptRow("b", "Diversity", null))),
-                                new ReportDocument.KeyQuestionRow("2.1.2", "Is the child safe?", null, false, 0, List.of())), "", "", "")),
+                                new ReportDocument.KeyQuestionRow("2.1.2", "Is the child safe?", null, false, 0, List.of())), "", "", "", List.of()),
+                        new ReportDocument.Section(1, "Organisational delivery", "1.2", "Staff", "Requires improvement", false, List.of(), "",
+                                "Caseloads were too high.", "", List.of("Do staffing and workload levels support the delivery?"))),
                 List.of(new ReportDocument.SampleFacts("Court disposals", 144, 77, 80, 0.05, 60, 6, 9, 4.9)), List.of());
     }
 
@@ -77,5 +79,14 @@ class HtmlRenditionTest {
                 .findFirst().orElseThrow();
         assertEquals("Female 3 30%", gender.select("tbody tr").get(0).text());
         assertTrue(MarkdownRendition.render(report("Kent YJS")).contains("| a. Strengths | 80% |"));
+    }
+
+    @Test
+    void aQualitativeStandardListsTheKeyQuestionsItWasJudgedAgainst() {
+        Document html = Jsoup.parse(HtmlRendition.render(report("Kent YJS")));
+        var staff = html.select("h3:contains(1.2 Staff) ~ ul").first();
+        assertEquals(List.of("Do staffing and workload levels support the delivery?"), staff.select("li").eachText());
+        assertTrue(MarkdownRendition.render(report("Kent YJS")).contains(
+                "Judged against the key questions:\n\n- Do staffing and workload levels support the delivery?\n\nCaseloads were too high."));
     }
 }

@@ -77,7 +77,8 @@ public final class PublishedInspection {
      * eligible populations for which the sample size formula (80 per cent, margin of 5) gives
      * Kent's 39 and 26; disposals in the proportions of Kent's sample (four youth conditional cautions).
      */
-    public static final PublishedInspection KENT = new PublishedInspection("kent-2021.json", "frameworks/youth-2019",
+    public static final PublishedInspection KENT = new PublishedInspection("kent-2021.json", "kent-2021-improvement-plan.json",
+            "frameworks/youth-2019",
             LocalDate.of(2021, 6, 21), 4,
             Map.of(CaseCategory.CASE_CATEGORY_COURT, new Population(50, SizeRule.SIZE_RULE_FORMULA, Map.of(
                             DisposalType.DISPOSAL_TYPE_REFERRAL_ORDER, 25, DisposalType.DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER, 24,
@@ -91,7 +92,7 @@ public final class PublishedInspection {
      * formula asks for more); the 14 out-of-court cases are sized from the court sample by the
      * share of out-of-court cases, as its Annexe 1 says. Its report gives no fieldwork dates.
      */
-    public static final PublishedInspection HARROW = new PublishedInspection("harrow-2021.json", "frameworks/youth-2021",
+    public static final PublishedInspection HARROW = new PublishedInspection("harrow-2021.json", null, "frameworks/youth-2021",
             LocalDate.of(2021, 7, 5), 4,
             Map.of(CaseCategory.CASE_CATEGORY_COURT, new Population(11, SizeRule.SIZE_RULE_FORMULA, Map.of(
                             DisposalType.DISPOSAL_TYPE_REFERRAL_ORDER, 6, DisposalType.DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER, 5)),
@@ -102,20 +103,23 @@ public final class PublishedInspection {
     record Population(int size, SizeRule sizeRule, Map<DisposalType, Integer> disposals) {
     }
 
-    /** What the carried inspection produced. */
-    public record Result(String inspection, RatingSnapshot snapshot, Report report, Publication publication) {
+    /** What the carried inspection produced; the service's submitted improvement plan where it published one. */
+    public record Result(String inspection, RatingSnapshot snapshot, Report report, Publication publication,
+                         java.util.Optional<yardstick.reports.v1.ImprovementPlan> plan) {
     }
 
     private final String file;
+    private final String planFile;
     private final String framework;
     private final LocalDate fieldworkStart;
     private final int fieldworkDays;
     private final Map<CaseCategory, Population> populations;
     private final Struct golden;
 
-    private PublishedInspection(String file, String framework, LocalDate fieldworkStart, int fieldworkDays,
+    private PublishedInspection(String file, String planFile, String framework, LocalDate fieldworkStart, int fieldworkDays,
                                 Map<CaseCategory, Population> populations) {
         this.file = file;
+        this.planFile = planFile;
         this.framework = framework;
         this.fieldworkStart = fieldworkStart;
         this.fieldworkDays = fieldworkDays;
@@ -200,7 +204,43 @@ public final class PublishedInspection {
                 .setRequestId(UUID.randomUUID().toString()).build()).getPublication();
         progress.accept("Published: " + publication.getName());
         Report published = reporting.getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(written.getName()).build()).getReport();
-        return new Result(inspection, snapshot, published, publication);
+        java.util.Optional<yardstick.reports.v1.ImprovementPlan> plan = planFile == null ? java.util.Optional.empty()
+                : java.util.Optional.of(answer(reports, publication));
+        plan.ifPresent(p -> progress.accept("The service's improvement plan submitted: " + p.getName() + ", "
+                + p.getObjectivesCount() + " objectives answering recommendations 1-" + p.getRecommendationsCount()));
+        return new Result(inspection, snapshot, published, publication, plan);
+    }
+
+    /**
+     * The service's published improvement plan ({@code golden/*-improvement-plan.json}: objectives, outcomes and actions,
+     * owners as roles), created through the API in answer to the publication, and submitted.
+     */
+    private yardstick.reports.v1.ImprovementPlan answer(ManagedChannel reports, Publication publication) {
+        Struct golden = load(planFile);
+        yardstick.reports.v1.ImprovementPlan.Builder plan = yardstick.reports.v1.ImprovementPlan.newBuilder()
+                .setTitle(text(golden, "title")).setOversight(text(golden, "oversight"));
+        for (Value objectiveValue : golden.getFieldsOrThrow("objectives").getListValue().getValuesList()) {
+            Struct objective = objectiveValue.getStructValue();
+            yardstick.reports.v1.Objective.Builder built = yardstick.reports.v1.Objective.newBuilder().setTitle(text(objective, "title"));
+            objective.getFieldsOrThrow("outcomes").getListValue().getValuesList().forEach(o -> built.addOutcomes(o.getStringValue()));
+            for (Value actionValue : objective.getFieldsOrThrow("actions").getListValue().getValuesList()) {
+                Struct action = actionValue.getStructValue();
+                String[] month = text(action, "start_month").split("-");
+                yardstick.reports.v1.Action.Builder answering = yardstick.reports.v1.Action.newBuilder().setReference(text(action, "reference"))
+                        .setText(text(action, "text")).setOwnerRole(text(action, "owner_role"))
+                        .setStartDate(com.google.type.Date.newBuilder().setYear(Integer.parseInt(month[0])).setMonth(Integer.parseInt(month[1])));
+                action.getFieldsOrThrow("recommendations").getListValue().getValuesList()
+                        .forEach(n -> answering.addRecommendations((int) n.getNumberValue()));
+                built.addActions(answering);
+            }
+            plan.addObjectives(built);
+        }
+        String actor = "Head of Youth Justice";
+        var plans = yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+        yardstick.reports.v1.ImprovementPlan created = plans.createPlan(yardstick.reports.v1.CreatePlanRequest.newBuilder()
+                .setParent(publication.getName()).setPlan(plan).setRequestId(UUID.randomUUID().toString()).setActor(actor).build()).getPlan();
+        return plans.submitPlan(yardstick.reports.v1.SubmitPlanRequest.newBuilder().setName(created.getName()).setEtag(created.getEtag())
+                .setActor(actor).build()).getPlan();
     }
 
     /** The eligible population: each category's size and disposals as set above, recent cases in the published share. */

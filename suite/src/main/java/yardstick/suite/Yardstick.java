@@ -116,6 +116,9 @@ public final class Yardstick {
             String id = result.publication().getName().substring("publications/".length());
             System.out.printf("%nDone in %.1f s. The published report:%n  %s/api/v1/reports/%s/html%n  (PDF: .../pdf, Markdown: .../md, "
                     + "JSON: .../json; every published report: %s/)%n", (System.nanoTime() - started) / 1e9, portal, id, portal);
+            if (result.plan().isPresent()) {
+                System.out.printf("The service's improvement plan beside it:%n  %s/api/v1/reports/%s/plan/html%n", portal, id);
+            }
             return 0;
         } finally {
             cases.shutdownNow();

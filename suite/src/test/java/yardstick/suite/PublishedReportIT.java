@@ -62,6 +62,7 @@ class PublishedReportIT {
     private static ManagedChannel ratings;
     private static ManagedChannel reports;
     private static PublishedInspection.Result kent;
+    private static PublishedInspection.Result harrow;
 
     @BeforeAll
     static void start() throws Exception {
@@ -100,7 +101,7 @@ class PublishedReportIT {
     @Test
     @Order(2)
     void harrowsFiguresAssembleIntoHarrowsPublishedReport() throws Exception {
-        PublishedInspection.Result harrow = PublishedInspection.HARROW.carry(cases, ratings, reports, line -> { });
+        harrow = PublishedInspection.HARROW.carry(cases, ratings, reports, line -> { });
         matchesThePublishedReport(PublishedInspection.HARROW, harrow);
         write("harrow-2021-report", harrow.publication());
     }
@@ -258,43 +259,56 @@ class PublishedReportIT {
     @Test
     @Order(4)
     void theServicesImprovementPlanIsListedBesideItsReportOnceSubmitted() throws Exception {
+        // Kent's own plan, loaded through the API by the carried inspection: all six recommendations answered.
+        yardstick.reports.v1.ImprovementPlan kentsPlan = kent.plan().orElseThrow();
+        assertEquals(List.of(), kentsPlan.getUnansweredRecommendationsList());
+        assertEquals(4, kentsPlan.getObjectivesCount());
+        String kentsPlanAddress = "/api/v1/reports/" + kent.publication().getName().substring("publications/".length()) + "/plan";
+        HttpClient http = HttpClient.newHttpClient();
+        String listing = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(listing.contains("\"improvementPlan\":\"" + kentsPlanAddress + "\""),
+                "the plan made for the corrected publication is listed beside its correction: " + listing);
+
+        // Harrow's service drafts a plan: not public until every recommendation is answered and it is submitted.
         yardstick.reports.v1.ImprovementPlanServiceGrpc.ImprovementPlanServiceBlockingStub plans =
                 yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+        int recommendations = harrow.report().getRecommendationsCount();
+        List<Integer> allButLast = java.util.stream.IntStream.range(1, recommendations).boxed().toList();
         yardstick.reports.v1.Action answering = yardstick.reports.v1.Action.newBuilder().setReference("1.1")
-                .setText("Review every recommendation with the management board").addAllRecommendations(List.of(1, 2, 3, 4, 5))
+                .setText("Review the recommendations with the management board").addAllRecommendations(allButLast)
                 .setOwnerRole("Head of Youth Justice").setStartDate(com.google.type.Date.newBuilder().setYear(2021).setMonth(10)).build();
         yardstick.reports.v1.ImprovementPlan plan = plans.createPlan(yardstick.reports.v1.CreatePlanRequest.newBuilder()
-                .setParent(kent.publication().getName()).setRequestId(UUID.randomUUID().toString()).setActor("Head of Youth Justice")
+                .setParent(harrow.publication().getName()).setRequestId(UUID.randomUUID().toString()).setActor("Head of Youth Justice")
                 .setPlan(yardstick.reports.v1.ImprovementPlan.newBuilder().setTitle("Improvement plan")
                         .addObjectives(yardstick.reports.v1.Objective.newBuilder().setTitle("Consistent practice").addOutcomes("Good practice")
                                 .addActions(answering))).build()).getPlan();
-        assertEquals(List.of(6), plan.getUnansweredRecommendationsList(), "Kent's sixth recommendation is not answered yet");
-
-        HttpClient http = HttpClient.newHttpClient();
-        String current = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        assertFalse(current.contains("/plan\""), "a draft plan is not public");
+        assertEquals(List.of(recommendations), plan.getUnansweredRecommendationsList());
+        String harrowsPlanAddress = "/api/v1/reports/" + harrow.publication().getName().substring("publications/".length()) + "/plan";
+        assertFalse(http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains(harrowsPlanAddress), "a draft plan is not listed");
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(portal().replace("/api/v1", "") + harrowsPlanAddress)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode(), "nor served");
         plans.createAction(yardstick.reports.v1.CreateActionRequest.newBuilder().setParent(plan.getName() + "/objectives/1")
                 .setRequestId(UUID.randomUUID().toString()).setActor("Head of Youth Justice")
                 .setAction(answering.toBuilder().setReference("1.2").setText("Agree out-of-court decisions with the police").clearRecommendations()
-                        .addRecommendations(6)).build());
+                        .addRecommendations(recommendations)).build());
         yardstick.reports.v1.ImprovementPlan answered = plans.getPlan(yardstick.reports.v1.GetPlanRequest.newBuilder()
                 .setName(plan.getName()).build()).getPlan();
         plans.submitPlan(yardstick.reports.v1.SubmitPlanRequest.newBuilder().setName(plan.getName()).setEtag(answered.getEtag())
                 .setActor("Head of Youth Justice").build());
 
-        // The plan answers the publication it was made for; the correction that replaced it in the listing shows it too.
-        String planAddress = "/api/v1/reports/" + kent.publication().getName().substring("publications/".length()) + "/plan";
-        String listing = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
+        listing = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(listing.contains("\"improvementPlan\":\"" + planAddress + "\""), listing);
-        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(portal().replace("/api/v1", "") + planAddress + "/html"))
+        assertTrue(listing.contains("\"improvementPlan\":\"" + harrowsPlanAddress + "\""), listing);
+        HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(portal().replace("/api/v1", "") + harrowsPlanAddress + "/html"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, html.statusCode());
         assertTrue(html.body().contains("Agree out-of-court decisions with the police"));
         String home = http.send(HttpRequest.newBuilder(URI.create(portal().replace("/api/v1", "/"))).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(home.contains(planAddress + "/html"), "the front page links the plan beside its report");
+        assertTrue(home.contains(kentsPlanAddress + "/html") && home.contains(harrowsPlanAddress + "/html"),
+                "the front page links each plan beside its report");
         // The front page is audited with the reports.
         Files.writeString(RENDITIONS.resolve("portal-home.html"), home);
     }

@@ -177,6 +177,21 @@ class PublishedReportIT {
         InspectionRatingIT.renditionsAgree(reports, report);
     }
 
+    @Test
+    @Order(2)
+    void theJsonRenditionIsDescribedByTheSchemaThePortalServes() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> schema = http.send(HttpRequest.newBuilder(URI.create(portal() + "/schemas/report.schema.json")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, schema.statusCode());
+        assertTrue(schema.headers().firstValue("content-type").orElse("").startsWith("application/schema+json"));
+        String json = Files.readString(RENDITIONS.resolve("kent-2021-report.json"));
+        assertEquals(List.of(), JsonSchemaCheck.problems(schema.body(), json), "Kent's JSON rendition against the schema");
+        // The check can fail: a field the schema does not know, and a figure of the wrong type, are caught.
+        String broken = json.replaceFirst("\"score\": 18", "\"score\": \"eighteen\"").replaceFirst("\\{", "{\"typed_by_hand\": 1, ");
+        assertEquals(2, JsonSchemaCheck.problems(schema.body(), broken).size(), JsonSchemaCheck.problems(schema.body(), broken).toString());
+    }
+
     /** The published renditions, as the portal serves them, for the accessibility audit and for people to look at. */
     private static void write(String name, Publication publication) throws Exception {
         HttpClient http = HttpClient.newHttpClient();

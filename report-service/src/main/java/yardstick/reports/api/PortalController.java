@@ -123,6 +123,14 @@ public class PortalController {
         return csv.toString();
     }
 
+    /** The schema of a report's JSON rendition, made from the contract. */
+    @Get(uri = "/schemas/report.schema.json", produces = "application/schema+json")
+    public String reportSchema() {
+        return REPORT_SCHEMA;
+    }
+
+    private static final String REPORT_SCHEMA = JsonSchemas.of(Report.getDescriptor(), "/api/v1/schemas/report.schema.json");
+
     @Get(uri = "/openapi.yaml", produces = "application/yaml")
     public String openApi() {
         try (InputStream in = PortalController.class.getResourceAsStream("/openapi/portal.yaml")) {

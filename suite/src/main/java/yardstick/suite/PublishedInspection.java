@@ -201,7 +201,7 @@ public final class PublishedInspection {
                 .addAllRecommendations(recommendations()).build()).getReport();
         progress.accept("Report " + written.getName() + " assembled and written (version " + written.getVersion() + ")");
         Publication publication = reporting.publishReport(PublishReportRequest.newBuilder().setName(written.getName())
-                .setRequestId(UUID.randomUUID().toString()).build()).getPublication();
+                .setEtag(written.getEtag()).setRequestId(UUID.randomUUID().toString()).build()).getPublication();
         progress.accept("Published: " + publication.getName());
         Report published = reporting.getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(written.getName()).build()).getReport();
         java.util.Optional<yardstick.reports.v1.ImprovementPlan> plan = planFile == null ? java.util.Optional.empty()

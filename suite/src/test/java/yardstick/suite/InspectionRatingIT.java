@@ -308,17 +308,28 @@ class InspectionRatingIT {
                     .setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()).getReport();
             report = written(stub, report);
             String requestId = UUID.randomUUID().toString();
-            Publication published = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName()).setRequestId(requestId)
+            Publication published = stub.publishReport(PublishReportRequest.newBuilder().setName(report.getName()).setEtag(report.getEtag())
+                    .setRequestId(requestId)
                     .build()).getPublication();
             assertEquals(published, ReportServiceGrpc.newBlockingStub(reports).publishReport(PublishReportRequest.newBuilder()
-                    .setName(report.getName()).setRequestId(requestId).build()).getPublication(), "a retry publishes once");
+                    .setName(report.getName()).setEtag(report.getEtag()).setRequestId(requestId).build()).getPublication(), "a retry publishes once");
             assertEquals(4, published.getRenditionsCount());
             Report another = written(stub, stub.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
                     .setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()).getReport());
-            Publication embargoed = stub.publishReport(PublishReportRequest.newBuilder().setName(another.getName())
+            Publication embargoed = stub.publishReport(PublishReportRequest.newBuilder().setName(another.getName()).setEtag(another.getEtag())
                     .setRequestId(UUID.randomUUID().toString())
                     .setEmbargoUntil(com.google.protobuf.Timestamp.newBuilder().setSeconds(java.time.Instant.now().plusSeconds(86_400).getEpochSecond()))
                     .build()).getPublication();
+
+            // A correction of the embargoed report may not make it public before the embargo ends.
+            Report correcting = stub.updateReport(yardstick.reports.v1.UpdateReportRequest.newBuilder().setName(another.getName())
+                    .setEtag(stub.getReport(GetReportRequest.newBuilder().setName(another.getName()).build()).getReport().getEtag())
+                    .setUpdatedBy("HMI-0001").setCorrectionNote("a typing slip in the summary").setExecutiveSummary("A synthetic inspection, corrected.")
+                    .setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("executive_summary")).build()).getReport();
+            StatusRuntimeException early = assertThrows(StatusRuntimeException.class, () -> stub.publishReport(PublishReportRequest.newBuilder()
+                    .setName(correcting.getName()).setEtag(correcting.getEtag()).setRequestId(UUID.randomUUID().toString()).build()));
+            assertEquals(Status.Code.FAILED_PRECONDITION, early.getStatus().getCode());
+            assertTrue(early.getStatus().getDescription().contains("embargo"), early.getStatus().getDescription());
 
             String portal = "http://localhost:" + services.environment().get("REPORT_SERVICE_HTTP_PORT") + "/api/v1";
             HttpClient http = HttpClient.newHttpClient();

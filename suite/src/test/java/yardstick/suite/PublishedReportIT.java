@@ -229,25 +229,34 @@ class PublishedReportIT {
         assertEquals(Status.Code.INVALID_ARGUMENT, figures.getStatus().getCode());
         assertTrue(figures.getStatus().getDescription().startsWith("update_mask"), figures.getStatus().getDescription());
         StatusRuntimeException twice = assertThrows(StatusRuntimeException.class, () -> reporting().publishReport(PublishReportRequest
-                .newBuilder().setName(published.getName()).setRequestId(UUID.randomUUID().toString()).build()));
+                .newBuilder().setName(published.getName()).setEtag(published.getEtag()).setRequestId(UUID.randomUUID().toString()).build()));
         assertEquals(Status.Code.FAILED_PRECONDITION, twice.getStatus().getCode());
+        assertEquals("PUBLISHED", violation(twice).getType());
         assertEquals(published, reporting().getReport(GetReportRequest.newBuilder().setName(published.getName()).build()).getReport(),
                 "nothing was written by the refused requests");
 
-        Report corrected = reporting().updateReport(edit.toBuilder().setCorrectionNote("Background added; no figure changed.").build())
-                .getReport();
-        assertEquals(published.getVersion() + 1, corrected.getVersion());
-        assertEquals(published.getExecutiveSummary(), corrected.getExecutiveSummary(), "the mask kept the other authored parts");
-        assertEquals(published.getRatingsTable(), corrected.getRatingsTable());
+        Report first = reporting().updateReport(edit.toBuilder().setCorrectionNote("Background added; no figure changed.")
+                .setBackground("Kent is a county.").build()).getReport();
+        assertEquals(published.getVersion() + 1, first.getVersion());
+        assertEquals(published.getExecutiveSummary(), first.getExecutiveSummary(), "the mask kept the other authored parts");
+        assertEquals(published.getRatingsTable(), first.getRatingsTable());
+        // The correction is edited again before it is published: it stays a correction, with its note.
+        Report corrected = reporting().updateReport(edit.toBuilder().setEtag(first.getEtag()).build()).getReport();
+        assertEquals("Background added; no figure changed.", corrected.getCorrectionNote());
+        StatusRuntimeException unseen = assertThrows(StatusRuntimeException.class, () -> reporting().publishReport(PublishReportRequest
+                .newBuilder().setName(corrected.getName()).setEtag(first.getEtag()).setRequestId(UUID.randomUUID().toString()).build()));
+        assertEquals("ETAG", violation(unseen).getType(), "a version nobody reviewed is not published");
         Publication correction = reporting().publishReport(PublishReportRequest.newBuilder().setName(corrected.getName())
-                .setRequestId(UUID.randomUUID().toString()).build()).getPublication();
+                .setEtag(corrected.getEtag()).setRequestId(UUID.randomUUID().toString()).build()).getPublication();
         assertEquals(kent.publication().getName(), correction.getCorrects());
+        assertEquals("Background added; no figure changed.", correction.getCorrectionNote());
 
         List<ReportVersion> versions = reporting().listReportVersions(ListReportVersionsRequest.newBuilder().setName(published.getName())
                 .build()).getVersionsList();
-        assertEquals(List.of(3, 2, 1), versions.stream().map(ReportVersion::getVersion).toList(), "assembled, written, corrected");
+        assertEquals(List.of(4, 3, 2, 1), versions.stream().map(ReportVersion::getVersion).toList(),
+                "assembled, written, corrected, corrected again");
         assertEquals("HMI-0003", versions.get(0).getUpdatedBy());
-        assertTrue(versions.get(0).getPublished() && versions.get(1).getPublished());
+        assertTrue(versions.get(0).getPublished() && !versions.get(1).getPublished() && versions.get(2).getPublished());
         assertEquals(published, reporting().getReport(GetReportRequest.newBuilder().setName(published.getName() + "@" + published.getVersion())
                 .build()).getReport(), "the published version is still readable, unchanged");
 
@@ -331,12 +340,17 @@ class PublishedReportIT {
     @Test
     @Order(5)
     void withCaseServiceDownAssemblyIsUnavailableNamingItWhileThePortalServesWhatIsPublished() throws Exception {
+        CreateReportRequest retry = CreateReportRequest.newBuilder().setInspection(kent.inspection()).setRequestedBy("HMI-0001")
+                .setRequestId(UUID.randomUUID().toString()).build();
+        Report draft = reporting().createReport(retry).getReport();
         services.stop(Service.CASES);
         try {
             StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> reporting().createReport(CreateReportRequest
                     .newBuilder().setInspection(kent.inspection()).setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()));
             assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
             assertTrue(error.getStatus().getDescription().startsWith("case-service"), error.getStatus().getDescription());
+            // A retry of a create that was answered gets its answer, without asking the neighbour again (AIP-155).
+            assertEquals(draft.getName(), reporting().createReport(retry).getReport().getName());
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());

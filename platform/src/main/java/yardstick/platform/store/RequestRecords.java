@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -50,6 +51,28 @@ public class RequestRecords {
                 return answer;
             }
             return earlierAnswer(connection, id, method, hash, parser, requestIdField);
+        } catch (SQLException e) {
+            throw new IllegalStateException("request record " + id, e);
+        }
+    }
+
+    /**
+     * The answer already given under {@code requestId}, if the first request has been answered: a
+     * retry gets it without the work's preconditions (a neighbour's answers, say) being asked again.
+     */
+    @Transactional(readOnly = true)
+    public <R extends Message> Optional<R> answered(String requestId, String requestIdField, Message request, Parser<R> parser) {
+        UUID id = parse(requestId, requestIdField);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select response from request_record where request_id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next() || row.getBytes(1) == null) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(earlierAnswer(connection, id, request.getDescriptorForType().getFullName(), hash(request), parser,
+                    requestIdField));
         } catch (SQLException e) {
             throw new IllegalStateException("request record " + id, e);
         }

@@ -95,12 +95,14 @@ public class PlanPortalController {
         if (wanted == null || found.isEmpty()) {
             return notFound();
         }
-        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, planning.today(),
-                planning.timeline(found.get().row().id()));
-        String etag = "\"" + ReportEndpoint.sha256(rendition.getContent().toByteArray()) + "\"";
+        // The plan's version and the day decide what a rendition shows (progress and overdue are judged on the day), so they
+        // make the ETag: a reader revalidates without the plan being rendered again, and a PDF's creation stamp does not matter.
+        LocalDate today = planning.today();
+        String etag = "W/\"" + found.get().row().id() + "-" + found.get().row().version() + "-" + today + "-" + format.toLowerCase(Locale.ROOT) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
+        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, today, planning.timeline(found.get().row().id()));
         // Progress moves and overdue is judged on the day: readers revalidate rather than keep a copy.
         return HttpResponse.ok(rendition.getContent().toByteArray())
                 .contentType(rendition.getContentType())

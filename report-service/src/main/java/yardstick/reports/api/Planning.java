@@ -55,14 +55,13 @@ public class Planning {
 
     @Transactional
     public Stored create(UUID publication, ImprovementPlan plan, String actor) {
-        if (plans.ofPublication(publication).isPresent()) {
-            throw StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.ALREADY_EXISTS_VALUE)
-                    .setMessage("publications/" + publication + " has a plan already: change that one").build());
-        }
         Instant now = now();
         PlanStore.PlanRow row = new PlanStore.PlanRow(UUID.randomUUID(), publication, 1, plan.state().name(), PlanMessages.body(plan),
                 now, now, Optional.empty());
-        plans.add(row);
+        if (!plans.add(row)) {
+            throw StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder().setCode(Code.ALREADY_EXISTS_VALUE)
+                    .setMessage("publications/" + publication + " has a plan already: change that one").build());
+        }
         plans.addEvents(row.id(), now, actor, List.of(new PlanStore.NewEvent("", "plan created with " + plan.objectives().size()
                 + " objectives and " + plan.actions().size() + " actions")));
         return new Stored(plan, row);

@@ -150,7 +150,7 @@ public class PortalController {
                 Report report = report(publication);
                 for (StandardSection section : report.getStandardsList()) {
                     rows.add(new RatingRow("publications/" + publication.id(), publication.inspection(), publication.serviceInspected(),
-                            publication.publishTime().atZone(ZoneOffset.UTC).getYear(), section.getStandard(), section.getName(),
+                            publication.firstPublishTime().atZone(ZoneOffset.UTC).getYear(), section.getStandard(), section.getName(),
                             ReportAssembly.label(section.getRating()), report.getRatingsTable().getScore(),
                             ReportAssembly.label(report.getRatingsTable().getOverall())));
                 }
@@ -171,7 +171,7 @@ public class PortalController {
     /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
     /** Where the service's submitted improvement plan in answer to the report is, if it has submitted one. */
     private Optional<String> plan(PublicationStore.PublicationRow row) {
-        return plans.submittedForReportOf(row.id()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan");
+        return plans.submittedForReportOf(row.id(), Instant.now()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan");
     }
 
     private static PublishedReport published(PublicationStore.PublicationRow row, Optional<PublicationStore.PublicationRow> correctedBy,

@@ -26,7 +26,7 @@ public class PortalHomeController {
         List<PublishedReportsPage.Entry> entries = publications.visible(Instant.now(), "", null, 0, 100).stream()
                 .map(p -> new PublishedReportsPage.Entry(p.serviceInspected(), p.publishTime().toString().substring(0, 10),
                         "/api/v1/reports/" + p.id() + "/",
-                        plans.submittedForReportOf(p.id()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan/")))
+                        plans.submittedForReportOf(p.id(), Instant.now()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan/")))
                 .toList();
         return PublishedReportsPage.render(entries);
     }

@@ -95,6 +95,13 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         if (!problems.isEmpty()) {
             throw Errors.invalidArgument(problems);
         }
+        Optional<CreateReportResponse> earlier = requests.answered(request.getRequestId(), "request_id", request,
+                CreateReportResponse.parser());
+        if (earlier.isPresent()) {
+            response.onNext(earlier.get());
+            response.onCompleted();
+            return;
+        }
         Inspection inspection = caseService.inspection(request.getInspection()).orElseThrow(() -> Errors.notFound(request.getInspection()));
         RatingSnapshot snapshot = ratingService.latestSnapshot(inspection.getName()).orElseThrow(() -> Errors.failedPrecondition(
                 new Errors.Violation("NO_RATINGS", inspection.getName(), "the inspection has no ratings snapshot yet: ComputeRatings first")));
@@ -234,21 +241,29 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
 
     @Override
     public void publishReport(PublishReportRequest request, StreamObserver<PublishReportResponse> response) {
+        List<Errors.FieldViolation> problems = new ArrayList<>();
         if (request.getRequestId().isBlank()) {
-            throw Errors.invalidArgument("request_id", "is required: a UUID, so that a retry is safe");
+            problems.add(new Errors.FieldViolation("request_id", "is required: a UUID, so that a retry is safe"));
+        }
+        if (request.getEtag().isBlank()) {
+            problems.add(new Errors.FieldViolation("etag", "is required: the etag of the version reviewed for publication"));
+        }
+        if (!problems.isEmpty()) {
+            throw Errors.invalidArgument(problems);
         }
         UUID reportId = id(request.getName(), "name");
+        Optional<Instant> embargo = request.hasEmbargoUntil() ? Optional.of(Times.instant(request.getEmbargoUntil())) : Optional.empty();
         response.onNext(requests.once(request.getRequestId(), "request_id", request, PublishReportResponse.parser(),
-                () -> revisions.publishLatest(reportId, PREFIX + reportId, latest -> publish(latest, request, reportId))));
+                () -> revisions.publishLatest(reportId, PREFIX + reportId, request.getEtag(), embargo,
+                        (latest, corrected) -> publish(latest, corrected, embargo, reportId))));
         response.onCompleted();
     }
 
-    private PublishReportResponse publish(Report latest, PublishReportRequest request, UUID reportId) {
+    private PublishReportResponse publish(Report latest, Optional<PublicationStore.PublicationRow> corrected, Optional<Instant> embargo,
+                                          UUID reportId) {
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Report report = latest.toBuilder().setPublished(true).build();
-        Optional<PublicationStore.PublicationRow> corrected = report.getCorrectionNote().isEmpty()
-                ? Optional.empty() : publications.latestOf(reportId);
         Publication.Builder publication = Publication.newBuilder()
                 .setName("publications/" + id)
                 .setReport(PREFIX + reportId)
@@ -258,9 +273,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
                 .setPublishTime(Times.timestamp(now))
                 .setCorrectionNote(report.getCorrectionNote());
         corrected.ifPresent(c -> publication.setCorrects("publications/" + c.id()));
-        if (request.hasEmbargoUntil()) {
-            publication.setEmbargoUntil(request.getEmbargoUntil());
-        }
+        embargo.ifPresent(e -> publication.setEmbargoUntil(Times.timestamp(e)));
         List<PublicationStore.RenditionRow> renditions = new ArrayList<>();
         for (ReportFormat format : FORMATS) {
             RenderReportResponse made = rendition(report, format);
@@ -270,10 +283,9 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
             publication.addRenditions(Rendition.newBuilder().setFormat(format).setContentType(made.getContentType())
                     .setSha256(sha256).setSize(made.getContent().size()));
         }
-        Optional<Instant> embargo = request.hasEmbargoUntil() ? Optional.of(Times.instant(request.getEmbargoUntil())) : Optional.empty();
         publications.add(new PublicationStore.PublicationRow(id, reportId, report.getVersion(), report.getInspection(),
                 report.getServiceInspected(), now, embargo, corrected.map(PublicationStore.PublicationRow::id), report.getCorrectionNote(),
-                report.toByteArray()), renditions);
+                report.toByteArray(), corrected.map(PublicationStore.PublicationRow::firstPublishTime).orElse(now)), renditions);
         return PublishReportResponse.newBuilder().setPublication(publication).build();
     }
 

@@ -72,10 +72,12 @@ public final class Authoring {
     }
 
     /**
-     * Whether an update may become the next version: the etag must be the latest version's, and an
-     * update to a published version must be a correction that says what it changes.
+     * Whether an update may become the next version: the etag must be the latest version's; an
+     * update to a published version must be a correction that says what it changes; a report never
+     * published has nothing to correct. The etag is checked first: a stale reader learns that before anything else.
      */
-    public static Optional<Refusal> refusal(int latestVersion, boolean latestPublished, String etag, String correctionNote) {
+    public static Optional<Refusal> refusal(int latestVersion, boolean latestPublished, boolean everPublished, String etag,
+                                            String correctionNote) {
         if (!etag(latestVersion).equals(etag)) {
             return Optional.of(new Refusal("ETAG", "the report changed since it was read (its etag is now " + etag(latestVersion)
                     + "); read it again and reapply the change"));
@@ -84,14 +86,32 @@ public final class Authoring {
             return Optional.of(new Refusal("PUBLISHED", "version " + latestVersion + " is published and never changes; to correct it, "
                     + "send correction_note saying what the correction changes"));
         }
+        if (!everPublished && !correctionNote.isBlank()) {
+            return Optional.of(new Refusal("NOT_PUBLISHED", "the report has never been published, so there is nothing to correct: "
+                    + "leave correction_note empty"));
+        }
         return Optional.empty();
     }
 
-    /** A correction note on an update to an unpublished draft is a mistake: there is nothing to correct. */
-    public static Optional<FieldProblem> misplacedCorrection(boolean latestPublished, String correctionNote) {
-        return !latestPublished && !correctionNote.isBlank()
-                ? Optional.of(new FieldProblem("correction_note", "only a published version is corrected; this draft is not published yet"))
-                : Optional.empty();
+    /**
+     * The correction note of the next version: the one given, or, while a correction is being
+     * written (the latest version is an unpublished correction), the note it already has.
+     */
+    public static String nextCorrectionNote(boolean latestPublished, String latestNote, String given) {
+        return given.isBlank() && !latestPublished ? latestNote : given;
+    }
+
+    /**
+     * Whether a correction's embargo keeps it hidden at least as long as the publication it
+     * corrects, while that is still under embargo at {@code now}.
+     */
+    public static Optional<Refusal> embargoRefusal(Optional<java.time.Instant> correctedEmbargo, Optional<java.time.Instant> embargo,
+                                                   java.time.Instant now) {
+        if (correctedEmbargo.filter(now::isBefore).isPresent() && (embargo.isEmpty() || embargo.get().isBefore(correctedEmbargo.get()))) {
+            return Optional.of(new Refusal("EMBARGO", "the publication this corrects is under embargo until " + correctedEmbargo.get()
+                    + "; the correction must be under embargo at least as long"));
+        }
+        return Optional.empty();
     }
 
     /** What a report needs before it is published. */

@@ -1,5 +1,6 @@
 package yardstick.reports.store;
 
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -36,15 +37,17 @@ public class PlanStore {
         this.jdbc = new Jdbc(dataSource);
     }
 
+    /** Adds the plan; false, adding nothing, when its publication has a plan already (a concurrent create got there first). */
     @Transactional
-    public void add(PlanRow plan) {
-        jdbc.execute("insert into improvement_plan (id, publication_id, version, state, body, create_time, update_time, submit_time) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)", plan.id(), plan.publication(), plan.version(), plan.state(), plan.body(),
-                Timestamp.from(plan.createTime()), Timestamp.from(plan.updateTime()), plan.submitTime().map(Timestamp::from).orElse(null));
+    public boolean add(PlanRow plan) {
+        return jdbc.execute("insert into improvement_plan (id, publication_id, version, state, body, create_time, update_time, submit_time) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (publication_id) do nothing", plan.id(), plan.publication(), plan.version(),
+                plan.state(), plan.body(), Timestamp.from(plan.createTime()), Timestamp.from(plan.updateTime()),
+                plan.submitTime().map(Timestamp::from).orElse(null)) == 1;
     }
 
     /** Replaces the plan's state, body and times; the caller holds its row lock (see {@link #lock}). */
-    @Transactional
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void update(PlanRow plan) {
         jdbc.execute("update improvement_plan set version = ?, state = ?, body = ?, update_time = ?, submit_time = ? where id = ?",
                 plan.version(), plan.state(), plan.body(), Timestamp.from(plan.updateTime()),
@@ -57,7 +60,7 @@ public class PlanStore {
     }
 
     /** The plan, locked for the rest of the transaction so that concurrent changes queue and see each other's etag. */
-    @Transactional
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<PlanRow> lock(UUID id) {
         return jdbc.query("select * from improvement_plan where id = ? for update", PlanStore::row, id).stream().findFirst();
     }
@@ -74,18 +77,19 @@ public class PlanStore {
     }
 
     /**
-     * The submitted plan answering any publication of the report {@code publication} publishes: a
-     * correction's publication keeps the plan made for the version it corrects.
+     * The submitted plan answering any publication, visible at {@code now}, of the report {@code publication}
+     * publishes: a correction's publication keeps the plan made for the version it corrects.
      */
     @Transactional(readOnly = true)
-    public Optional<PlanRow> submittedForReportOf(UUID publication) {
+    public Optional<PlanRow> submittedForReportOf(UUID publication, Instant now) {
         return jdbc.query("select plan.* from improvement_plan plan join publication answered on answered.id = plan.publication_id "
                 + "join publication shown on shown.report_id = answered.report_id where shown.id = ? and plan.state = 'SUBMITTED' "
-                + "order by answered.report_version desc limit 1", PlanStore::row, publication).stream().findFirst();
+                + "and (answered.embargo_until is null or answered.embargo_until <= ?) "
+                + "order by answered.report_version desc limit 1", PlanStore::row, publication, Timestamp.from(now)).stream().findFirst();
     }
 
     /** Appends events after the plan's last; the caller holds the plan's row lock. */
-    @Transactional
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public void addEvents(UUID plan, Instant time, String actor, List<NewEvent> events) {
         for (NewEvent event : events) {
             jdbc.execute("insert into improvement_plan_event (plan_id, sequence, event_time, actor, subject, description) "

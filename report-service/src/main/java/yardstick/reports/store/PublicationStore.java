@@ -16,7 +16,8 @@ import yardstick.platform.store.Jdbc;
 public class PublicationStore {
 
     public record PublicationRow(UUID id, UUID report, int reportVersion, String inspection, String serviceInspected, Instant publishTime,
-                                 Optional<Instant> embargoUntil, Optional<UUID> corrects, String correctionNote, byte[] reportBody) {
+                                 Optional<Instant> embargoUntil, Optional<UUID> corrects, String correctionNote, byte[] reportBody,
+                                 Instant firstPublishTime) {
 
         /** Whether the portal may show it at {@code now}. */
         public boolean visibleAt(Instant now) {
@@ -26,6 +27,10 @@ public class PublicationStore {
 
     public record RenditionRow(String format, String contentType, String sha256, byte[] content) {
     }
+
+    /** Every publication with the time its report was first published, the year a portal files it under. */
+    private static final String SELECT = "select p.*, (select min(f.publish_time) from publication f where f.report_id = p.report_id) "
+            + "as first_publish_time from publication p ";
 
     private final Jdbc jdbc;
 
@@ -48,7 +53,7 @@ public class PublicationStore {
 
     @Transactional(readOnly = true)
     public Optional<PublicationRow> find(UUID id) {
-        return jdbc.query("select * from publication where id = ?", PublicationStore::row, id).stream().findFirst();
+        return jdbc.query(SELECT + "where p.id = ?", PublicationStore::row, id).stream().findFirst();
     }
 
     /**
@@ -58,10 +63,11 @@ public class PublicationStore {
     @Transactional(readOnly = true)
     public List<PublicationRow> visible(Instant now, String service, Integer year, int offset, int limit) {
         Timestamp at = Timestamp.from(now);
-        return jdbc.query("select * from publication p where (p.embargo_until is null or p.embargo_until <= ?) "
+        return jdbc.query(SELECT + "where (p.embargo_until is null or p.embargo_until <= ?) "
                         + "and not exists (select 1 from publication later where later.report_id = p.report_id "
                         + "and later.report_version > p.report_version and (later.embargo_until is null or later.embargo_until <= ?)) "
-                        + "and (? = '' or p.service_inspected = ?) and (?::int is null or extract(year from p.publish_time) = ?::int) "
+                        + "and (? = '' or p.service_inspected = ?) and (?::int is null or extract(year from (select min(f.publish_time) from publication f "
+                        + "where f.report_id = p.report_id)) = ?::int) "
                         + "order by p.publish_time desc, p.id offset ? limit ?", PublicationStore::row,
                 at, at, service, service, year, year, offset, limit);
     }
@@ -69,14 +75,14 @@ public class PublicationStore {
     /** The report's latest publication, under embargo or not. */
     @Transactional(readOnly = true)
     public Optional<PublicationRow> latestOf(UUID report) {
-        return jdbc.query("select * from publication where report_id = ? order by report_version desc limit 1", PublicationStore::row, report)
+        return jdbc.query(SELECT + "where p.report_id = ? order by p.report_version desc limit 1", PublicationStore::row, report)
                 .stream().findFirst();
     }
 
     /** The visible correction of a publication, if one replaces it. */
     @Transactional(readOnly = true)
     public Optional<PublicationRow> correctionOf(UUID publication, Instant now) {
-        return jdbc.query("select * from publication where corrects = ? and (embargo_until is null or embargo_until <= ?)",
+        return jdbc.query(SELECT + "where p.corrects = ? and (p.embargo_until is null or p.embargo_until <= ?)",
                 PublicationStore::row, publication, Timestamp.from(now)).stream().findFirst();
     }
 
@@ -92,6 +98,6 @@ public class PublicationStore {
         return new PublicationRow(row.getObject("id", UUID.class), row.getObject("report_id", UUID.class), row.getInt("report_version"),
                 row.getString("inspection"), row.getString("service_inspected"), row.getTimestamp("publish_time").toInstant(),
                 Optional.ofNullable(embargo).map(Timestamp::toInstant), Optional.ofNullable(row.getObject("corrects", UUID.class)),
-                row.getString("correction_note"), row.getBytes("report_body"));
+                row.getString("correction_note"), row.getBytes("report_body"), row.getTimestamp("first_publish_time").toInstant());
     }
 }

@@ -33,12 +33,12 @@ public class ReportRevisions {
     public Report revise(UUID id, String name, String etag, String correctionNote, String updatedBy, Instant now,
                          Function<Report, Report> edit) {
         ReportStore.StoredVersion latest = reports.latestForUpdate(id).orElseThrow(() -> Errors.notFound(name));
-        Authoring.misplacedCorrection(latest.published(), correctionNote)
-                .ifPresent(p -> { throw Errors.invalidArgument(p.field(), p.description()); });
-        Optional<Authoring.Refusal> refusal = Authoring.refusal(latest.version(), latest.published(), etag, correctionNote);
+        boolean everPublished = publications.latestOf(id).isPresent();
+        Optional<Authoring.Refusal> refusal = Authoring.refusal(latest.version(), latest.published(), everPublished, etag, correctionNote);
         if (refusal.isPresent()) {
             throw Errors.failedPrecondition(new Errors.Violation(refusal.get().type(), name, refusal.get().description()));
         }
+        correctionNote = Authoring.nextCorrectionNote(latest.published(), latest.correctionNote(), correctionNote);
         int version = latest.version() + 1;
         Report next = edit.apply(parse(latest.body())).toBuilder()
                 .setVersion(version)
@@ -52,10 +52,19 @@ public class ReportRevisions {
         return next;
     }
 
-    /** The latest version, frozen: refused if it is already published or not yet complete; {@code publish} stores it. */
+    /**
+     * The latest version, frozen: refused if the etag is stale, if it is already published or not
+     * yet complete, or if it corrects a publication whose embargo would outlast its own; {@code publish}
+     * stores it, given the publication it corrects, if any.
+     */
     @Transactional
-    public <R> R publishLatest(UUID id, String name, Function<Report, R> publish) {
+    public <R> R publishLatest(UUID id, String name, String etag, Optional<java.time.Instant> embargo,
+                               java.util.function.BiFunction<Report, Optional<PublicationStore.PublicationRow>, R> publish) {
         ReportStore.StoredVersion latest = reports.latestForUpdate(id).orElseThrow(() -> Errors.notFound(name));
+        if (!Authoring.etag(latest.version()).equals(etag)) {
+            throw Errors.failedPrecondition(new Errors.Violation("ETAG", name, "the report changed since it was read (its etag is now "
+                    + Authoring.etag(latest.version()) + "); review the latest version before publishing it"));
+        }
         Report report = parse(latest.body());
         if (latest.published()) {
             String publication = publications.latestOf(id).map(p -> "publications/" + p.id()).orElse("a publication");
@@ -68,7 +77,12 @@ public class ReportRevisions {
         if (!missing.isEmpty()) {
             throw Errors.failedPrecondition(missing.stream().map(m -> new Errors.Violation(m.type(), name, m.description())).toList());
         }
-        return publish.apply(report);
+        // A report published before is corrected by this publication, which replaces the latest one.
+        Optional<PublicationStore.PublicationRow> corrected = publications.latestOf(id);
+        Authoring.embargoRefusal(corrected.flatMap(PublicationStore.PublicationRow::embargoUntil), embargo, java.time.Instant.now()).ifPresent(r -> {
+            throw Errors.failedPrecondition(new Errors.Violation(r.type(), name, r.description()));
+        });
+        return publish.apply(report, corrected);
     }
 
     static Report parse(byte[] body) {

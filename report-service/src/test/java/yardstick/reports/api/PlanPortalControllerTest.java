@@ -79,13 +79,21 @@ class PlanPortalControllerTest extends GrpcServiceTest {
             HttpResponse<byte[]> rendition = http.toBlocking().exchange("/api/v1/reports/" + id + "/plan/" + format.getKey(), byte[].class);
             assertTrue(rendition.getContentType().orElseThrow().toString().startsWith(format.getValue()), format.getKey());
             String etag = rendition.header("ETag");
-            assertTrue(etag.matches("\"[0-9a-f]{64}\""), etag);
-            if (!format.getKey().equals("pdf")) {
-                HttpResponse<byte[]> again = http.toBlocking().exchange(HttpRequest.GET("/api/v1/reports/" + id + "/plan/" + format.getKey())
-                        .header("If-None-Match", etag), byte[].class);
-                assertEquals(HttpStatus.NOT_MODIFIED, again.getStatus());
-            }
+            assertTrue(etag.startsWith("W/\"") && etag.endsWith("-" + format.getKey() + "\""), etag);
+            // Every format revalidates, the PDF too (its bytes carry a creation stamp, but the ETag is the plan's version and day).
+            HttpResponse<byte[]> again = http.toBlocking().exchange(HttpRequest.GET("/api/v1/reports/" + id + "/plan/" + format.getKey())
+                    .header("If-None-Match", etag), byte[].class);
+            assertEquals(HttpStatus.NOT_MODIFIED, again.getStatus(), format.getKey());
         }
+        // A change to the plan is a new version: the old ETag no longer matches.
+        String before = http.toBlocking().exchange("/api/v1/reports/" + id + "/plan/html", byte[].class).header("ETag");
+        ImprovementPlan current = ImprovementPlanServiceGrpc.newBlockingStub(channel).getPlan(yardstick.reports.v1.GetPlanRequest.newBuilder().setName(plan.getName()).build()).getPlan();
+        ImprovementPlanServiceGrpc.newBlockingStub(channel).addEvidence(yardstick.reports.v1.AddEvidenceRequest.newBuilder().setName(current.getObjectives(0).getActions(0).getName())
+                .setEvidence(yardstick.reports.v1.Evidence.newBuilder().setNote("Audit of 12 cases")
+                        .setDate(com.google.type.Date.newBuilder().setYear(2022).setMonth(2).setDay(1)))
+                .setEtag(current.getEtag()).setActor("Head of Service").build());
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/reports/" + id + "/plan/html")
+                .header("If-None-Match", before), byte[].class).getStatus());
         assertEquals(HttpStatus.NOT_FOUND, status("/api/v1/reports/" + id + "/plan/docx"));
     }
 

@@ -31,17 +31,39 @@ class AuthoringTest {
 
     @Test
     void aStaleEtagIsRefusedBeforeAnythingElse() {
-        assertEquals("ETAG", Authoring.refusal(3, true, "\"2\"", "").orElseThrow().type());
-        assertEquals("ETAG", Authoring.refusal(3, false, "", "").orElseThrow().type());
+        assertEquals("ETAG", Authoring.refusal(3, true, true, "\"2\"", "").orElseThrow().type());
+        assertEquals("ETAG", Authoring.refusal(3, false, false, "", "a note on a draft never published").orElseThrow().type());
     }
 
     @Test
     void aPublishedVersionIsOnlyChangedByACorrectionThatSaysWhatItChanges() {
-        assertEquals("PUBLISHED", Authoring.refusal(2, true, "\"2\"", " ").orElseThrow().type());
-        assertTrue(Authoring.refusal(2, true, "\"2\"", "the caseload table was for the wrong year").isEmpty());
-        assertTrue(Authoring.refusal(2, false, "\"2\"", "").isEmpty());
-        assertEquals("correction_note", Authoring.misplacedCorrection(false, "nothing to correct").orElseThrow().field());
-        assertTrue(Authoring.misplacedCorrection(true, "a correction").isEmpty());
+        assertEquals("PUBLISHED", Authoring.refusal(2, true, true, "\"2\"", " ").orElseThrow().type());
+        assertTrue(Authoring.refusal(2, true, true, "\"2\"", "the caseload table was for the wrong year").isEmpty());
+        assertTrue(Authoring.refusal(2, false, false, "\"2\"", "").isEmpty());
+        assertEquals("NOT_PUBLISHED", Authoring.refusal(2, false, false, "\"2\"", "nothing to correct").orElseThrow().type());
+    }
+
+    @Test
+    void aCorrectionBeingWrittenKeepsItsNoteUntilItIsPublished() {
+        // Editing the unpublished correction again: no note given keeps the note it has; a new one replaces it.
+        assertTrue(Authoring.refusal(3, false, true, "\"3\"", "").isEmpty());
+        assertEquals("background added", Authoring.nextCorrectionNote(false, "background added", ""));
+        assertEquals("background and 2.1 narrative", Authoring.nextCorrectionNote(false, "background added", "background and 2.1 narrative"));
+        assertEquals("new correction", Authoring.nextCorrectionNote(true, "the old correction", "new correction"));
+        assertEquals("", Authoring.nextCorrectionNote(false, "", ""));
+    }
+
+    @Test
+    void aCorrectionStaysUnderEmbargoAtLeastAsLongAsWhatItCorrects() {
+        java.time.Instant friday = java.time.Instant.parse("2021-10-15T09:00:00Z");
+        java.time.Instant thursday = friday.minusSeconds(86_400);
+        assertEquals("EMBARGO", Authoring.embargoRefusal(java.util.Optional.of(friday), java.util.Optional.empty(), thursday).orElseThrow().type());
+        assertEquals("EMBARGO", Authoring.embargoRefusal(java.util.Optional.of(friday),
+                java.util.Optional.of(friday.minusSeconds(1)), thursday).orElseThrow().type());
+        assertTrue(Authoring.embargoRefusal(java.util.Optional.of(friday), java.util.Optional.of(friday), thursday).isEmpty());
+        assertTrue(Authoring.embargoRefusal(java.util.Optional.empty(), java.util.Optional.empty(), thursday).isEmpty());
+        assertTrue(Authoring.embargoRefusal(java.util.Optional.of(thursday), java.util.Optional.empty(), friday).isEmpty(),
+                "an embargo that has ended holds nothing back");
     }
 
     @Test

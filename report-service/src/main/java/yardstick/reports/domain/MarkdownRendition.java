@@ -10,13 +10,13 @@ public final class MarkdownRendition {
 
     public static String render(ReportDocument report) {
         StringBuilder md = new StringBuilder(32_000);
-        md.append("# ").append(report.title()).append("\n\n");
+        md.append("# ").append(MarkdownText.inline(report.title())).append("\n\n");
         ReportDocument.Status status = report.status();
         md.append(status.published() ? "_Published: version " + status.version() + "._"
                 : "_Draft, version " + status.version() + ", not published._").append(" _Figures from ").append(report.ratingsSnapshot())
                 .append("._\n\n");
         if (!status.correctionNote().isEmpty()) {
-            md.append("**Correction:** ").append(status.correctionNote()).append("\n\n");
+            md.append("**Correction:** ").append(MarkdownText.inline(status.correctionNote())).append("\n\n");
         }
         md.append("## Ratings\n\n| Standard | Rating |\n|---|---|\n");
         for (ReportDocument.RatingRow row : report.ratings()) {
@@ -40,9 +40,9 @@ public final class MarkdownRendition {
                     md.append('\n');
                 }
                 addressedTo = recommendation.addressedTo();
-                md.append(HtmlRendition.capitalised(addressedTo)).append(" should make sure that:\n\n");
+                md.append(MarkdownText.inline(HtmlRendition.capitalised(addressedTo))).append(" should make sure that:\n\n");
             }
-            md.append(recommendation.number()).append(". ").append(recommendation.text()).append('\n');
+            md.append(recommendation.number()).append(". ").append(MarkdownText.inline(recommendation.text())).append('\n');
         }
         if (!report.recommendations().isEmpty()) {
             md.append('\n');
@@ -71,7 +71,7 @@ public final class MarkdownRendition {
                 domain = section.domainNumber();
                 md.append("## ").append(domain).append(". ").append(section.domainName()).append("\n\n");
             }
-            md.append("### ").append(section.standard()).append(" ").append(section.name()).append("\n\n")
+            md.append("### ").append(section.standard()).append(" ").append(MarkdownText.inline(section.name())).append("\n\n")
                     .append("Rating: **").append(section.rating()).append("**\n\n");
             if (section.caseBased()) {
                 md.append("| Key question | % yes |\n|---|---|\n");
@@ -82,19 +82,19 @@ public final class MarkdownRendition {
                 }
                 md.append('\n');
                 if (!section.discretionNote().isEmpty()) {
-                    md.append(section.discretionNote()).append("\n\n");
+                    md.append(MarkdownText.inline(section.discretionNote())).append("\n\n");
                 }
             } else {
                 if (!section.questions().isEmpty()) {
                     md.append("Judged against the key questions:\n\n");
-                    section.questions().forEach(q -> md.append("- ").append(q).append('\n'));
+                    section.questions().forEach(q -> md.append("- ").append(MarkdownText.inline(q)).append('\n'));
                     md.append('\n');
                 }
                 if (!section.rationale().isEmpty()) {
-                    md.append(section.rationale()).append("\n\n");
+                    md.append(MarkdownText.inline(section.rationale())).append("\n\n");
                 }
             }
-            ReportDocument.paragraphs(section.narrative()).forEach(p -> md.append(p).append("\n\n"));
+            ReportDocument.paragraphs(section.narrative()).forEach(p -> md.append(MarkdownText.inline(p)).append("\n\n"));
         }
         methodology(report, md);
         md.append("## Annexe 2: Inspection data\n\n");
@@ -102,7 +102,8 @@ public final class MarkdownRendition {
             if (!section.caseBased()) {
                 continue;
             }
-            md.append("### ").append(section.standard()).append(" ").append(section.name()).append(": key questions and prompts\n\n");
+            md.append("### ").append(section.standard()).append(" ").append(MarkdownText.inline(section.name()))
+                    .append(": key questions and prompts\n\n");
             for (ReportDocument.KeyQuestionRow row : section.keyQuestions()) {
                 md.append("| ").append(row.id()).append(" | % yes |\n|---|---|\n| **").append(cell(row.text())).append("** | **")
                         .append(HtmlRendition.percentage(row.percentage())).append("** |\n");
@@ -140,7 +141,8 @@ public final class MarkdownRendition {
             md.append("The ratings panel did not use professional discretion.\n\n");
         }
         for (ReportDocument.Section section : report.discretionApplied()) {
-            md.append("- ").append(section.standard()).append(" ").append(section.name()).append(": ").append(section.discretionNote()).append('\n');
+            md.append("- ").append(section.standard()).append(" ").append(MarkdownText.inline(section.name() + ": " + section.discretionNote()))
+                    .append('\n');
         }
         if (!report.discretionApplied().isEmpty()) {
             md.append('\n');
@@ -152,10 +154,10 @@ public final class MarkdownRendition {
         if (paragraphs.isEmpty()) {
             md.append(missing).append("\n\n");
         }
-        paragraphs.forEach(p -> md.append(p).append("\n\n"));
+        paragraphs.forEach(p -> md.append(MarkdownText.inline(p)).append("\n\n"));
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return MarkdownText.cell(text);
     }
 }

@@ -1,6 +1,7 @@
 package yardstick.reports.plans;
 
 import java.time.LocalDate;
+import yardstick.reports.domain.MarkdownText;
 import java.util.stream.Collectors;
 
 /** The plan in Markdown, for review: the same content and order as the HTML rendition, roles only. */
@@ -16,15 +17,15 @@ public final class PlanMarkdownRendition {
     /** The plan, then its history as a timeline, oldest change first. */
     public static String render(ImprovementPlan plan, LocalDate today, java.util.List<PlanChange> history) {
         StringBuilder md = new StringBuilder(24_000);
-        md.append("# ").append(plan.title()).append("\n\n");
+        md.append("# ").append(MarkdownText.inline(plan.title())).append("\n\n");
         if (plan.state() == PlanState.DRAFT) {
             md.append("> Draft: not yet submitted.\n\n");
         }
-        md.append("The improvement plan of ").append(plan.serviceInspected()).append(" in answer to the inspection report's ")
+        md.append("The improvement plan of ").append(MarkdownText.inline(plan.serviceInspected())).append(" in answer to the inspection report's ")
                 .append(plan.recommendations().size()).append(" recommendations. Progress as at ").append(PlanDate.of(today).label())
                 .append(".\n\n");
         if (!plan.oversight().isEmpty()) {
-            md.append(plan.oversight()).append("\n\n");
+            md.append(MarkdownText.inline(plan.oversight())).append("\n\n");
         }
         md.append("## Recommendations and progress\n\n| Recommendation | Objectives | Actions complete | Overdue |\n|---|---|---|---|\n");
         for (Recommendation recommendation : plan.recommendations()) {
@@ -36,13 +37,13 @@ public final class PlanMarkdownRendition {
                     .append(progress.total()).append(" | ").append(progress.overdue()).append(" |\n");
         }
         for (Objective objective : plan.objectives()) {
-            md.append("\n## Objective ").append(objective.number()).append(": ").append(objective.title()).append("\n\n")
+            md.append("\n## Objective ").append(objective.number()).append(": ").append(MarkdownText.inline(objective.title())).append("\n\n")
                     .append("Answers recommendations ").append(objective.recommendations().stream().map(String::valueOf)
                             .collect(Collectors.joining(", "))).append(". Progress: ").append(Progress.ofObjective(objective, today).sentence())
                     .append(".\n\n");
             if (!objective.outcomes().isEmpty()) {
                 md.append("### Outcomes of objective ").append(objective.number()).append("\n\n");
-                objective.outcomes().forEach(o -> md.append("- ").append(o).append('\n'));
+                objective.outcomes().forEach(o -> md.append("- ").append(MarkdownText.inline(o)).append('\n'));
                 md.append('\n');
             }
             md.append("### Actions of objective ").append(objective.number()).append("\n\n")
@@ -71,6 +72,6 @@ public final class PlanMarkdownRendition {
     }
 
     private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
+        return MarkdownText.cell(text);
     }
 }

@@ -9,6 +9,9 @@ package yardstick.reports.domain;
 public final class MarkdownText {
 
     private static final String SPECIAL = "\\`*_[]<>";
+    /** A line-opening marker only counts when a space or the end follows it: "1.1" is not a list, "1. " is. */
+    private static final java.util.regex.Pattern MARKER = java.util.regex.Pattern.compile("^(#{1,6}|[-+=]|\\d{1,9}[.)])(\\s|$)");
+    private static final java.util.regex.Pattern LINE_BREAK = java.util.regex.Pattern.compile("\\s*\\R\\s*");
 
     private MarkdownText() {
     }
@@ -16,8 +19,7 @@ public final class MarkdownText {
     /** Text for a paragraph, heading or list item. */
     public static String inline(String text) {
         String escaped = escaped(text);
-        // A line-opening marker only counts when a space or the end follows it: "1.1" is not a list, "1. " is.
-        java.util.regex.Matcher marker = java.util.regex.Pattern.compile("^(#{1,6}|[-+=]|\\d{1,9}[.)])(\\s|$)").matcher(escaped);
+        java.util.regex.Matcher marker = MARKER.matcher(escaped);
         if (marker.find()) {
             int at = Character.isDigit(escaped.charAt(0)) ? marker.end(1) - 1 : 0;
             return escaped.substring(0, at) + "\\" + escaped.substring(at);
@@ -26,7 +28,8 @@ public final class MarkdownText {
     }
 
     private static String escaped(String text) {
-        String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
+        String stripped = text.strip();
+        String line = stripped.indexOf('\n') < 0 && stripped.indexOf('\r') < 0 ? stripped : LINE_BREAK.matcher(stripped).replaceAll(" ");
         StringBuilder escaped = new StringBuilder(line.length() + 8);
         for (char c : line.toCharArray()) {
             if (SPECIAL.indexOf(c) >= 0) {

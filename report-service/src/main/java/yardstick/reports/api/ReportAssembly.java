@@ -145,7 +145,6 @@ final class ReportAssembly {
 
     /** As the reports write a rating: 'Requires improvement'. */
     static String label(yardstick.common.v1.Rating rating) {
-        String words = rating.name().substring("RATING_".length()).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return yardstick.reports.domain.Words.sentence(rating.name().substring("RATING_".length()));
     }
 }

@@ -3,7 +3,6 @@ package yardstick.reports.domain;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import yardstick.platform.statistics.Percentages;
 import yardstick.platform.statistics.StandardNormal;
@@ -78,7 +77,6 @@ public final class ContextualFacts {
                 name = name.substring(prefix.length());
             }
         }
-        String words = name.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return words.isEmpty() ? "Not known" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return Words.sentence(name);
     }
 }

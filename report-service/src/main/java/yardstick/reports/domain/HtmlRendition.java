@@ -105,7 +105,7 @@ public final class HtmlRendition {
                     html.append("</ol>\n");
                 }
                 addressedTo = recommendation.addressedTo();
-                html.append("<p>").append(escape(capitalised(addressedTo))).append(" should make sure that:</p>\n<ol start=\"")
+                html.append("<p>").append(escape(Words.capitalised(addressedTo))).append(" should make sure that:</p>\n<ol start=\"")
                         .append(recommendation.number()).append("\">\n");
             }
             html.append("<li>").append(escape(recommendation.text())).append("</li>\n");
@@ -128,7 +128,7 @@ public final class HtmlRendition {
                 classification = fact.classification();
                 String name = ReportDocument.classificationName(classification);
                 html.append("<table>\n<caption>The eligible population by ").append(name).append("</caption>\n<thead><tr><th scope=\"col\">")
-                        .append(escape(capitalised(name))).append("</th><th scope=\"col\" class=\"number\">Cases</th>")
+                        .append(escape(Words.capitalised(name))).append("</th><th scope=\"col\" class=\"number\">Cases</th>")
                         .append("<th scope=\"col\" class=\"number\">%</th></tr></thead>\n<tbody>\n");
             }
             html.append("<tr><th scope=\"row\">").append(escape(fact.category())).append("</th><td class=\"number\">").append(fact.count())
@@ -238,10 +238,6 @@ public final class HtmlRendition {
 
     static String percentage(Integer percentage) {
         return percentage == null ? "not applicable" : percentage + "%";
-    }
-
-    static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     public static String escape(String text) {

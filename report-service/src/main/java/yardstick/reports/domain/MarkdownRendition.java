@@ -40,7 +40,7 @@ public final class MarkdownRendition {
                     md.append('\n');
                 }
                 addressedTo = recommendation.addressedTo();
-                md.append(MarkdownText.inline(HtmlRendition.capitalised(addressedTo))).append(" should make sure that:\n\n");
+                md.append(MarkdownText.inline(Words.capitalised(addressedTo))).append(" should make sure that:\n\n");
             }
             md.append(recommendation.number()).append(". ").append(MarkdownText.inline(recommendation.text())).append('\n');
         }
@@ -58,7 +58,7 @@ public final class MarkdownRendition {
                     String name = ReportDocument.classificationName(classification);
                     md.append(classification.equals(report.contextualFacts().get(0).classification()) ? "" : "\n")
                             .append("The eligible population by ").append(name).append(":\n\n| ")
-                            .append(HtmlRendition.capitalised(name)).append(" | Cases | % |\n|---|---:|---:|\n");
+                            .append(Words.capitalised(name)).append(" | Cases | % |\n|---|---:|---:|\n");
                 }
                 md.append("| ").append(cell(fact.category())).append(" | ").append(fact.count()).append(" | ").append(fact.percentage())
                         .append("% |\n");

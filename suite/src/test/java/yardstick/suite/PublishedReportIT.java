@@ -268,6 +268,12 @@ class PublishedReportIT {
         assertTrue(listing.contains("\"id\":\"" + newId + "\""), "the correction is listed");
         assertTrue(listing.contains("\"corrects\":\"" + oldId + "\""), "saying what it corrects");
         assertFalse(listing.contains("\"id\":\"" + oldId + "\""), "the corrected publication is not listed as current");
+        int year = java.time.Instant.now().atZone(java.time.ZoneOffset.UTC).getYear();
+        String thisYear = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100&year=" + year)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(thisYear.contains("\"id\":\"" + newId + "\""), "filed under the year the report was first published");
+        assertFalse(http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports?page_size=100&year=" + (year - 1))).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains(newId));
         HttpResponse<String> old = http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports/" + oldId + "/html")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, old.statusCode(), "the old stays retrievable");

@@ -32,9 +32,6 @@ import yardstick.reports.v1.ReportFormat;
 @Controller("/api/v1/reports/{id}/plan")
 public class PlanPortalController {
 
-    private static final Map<String, ReportFormat> FORMATS = Map.of("html", ReportFormat.REPORT_FORMAT_HTML,
-            "md", ReportFormat.REPORT_FORMAT_MARKDOWN, "json", ReportFormat.REPORT_FORMAT_JSON, "pdf", ReportFormat.REPORT_FORMAT_PDF);
-
     private final PublicationStore publications;
     private final PlanStore plans;
     private final Planning planning;
@@ -77,20 +74,20 @@ public class PlanPortalController {
         }
         Planning.Stored stored = found.get();
         LocalDate today = planning.today();
-        String base = "/api/v1/reports/" + stored.row().publication() + "/plan/";
+        String base = PortalAddresses.plan(stored.row().publication()) + "/";
         return HttpResponse.ok(new PublishedPlan(PlanMessages.PREFIX + stored.row().id(), stored.plan().publication(), stored.plan().title(),
                 stored.plan().serviceInspected(), stored.row().submitTime().map(Object::toString).orElse(""), today.toString(),
                 stored.plan().recommendations().stream().map(r -> new RecommendationSummary(r.number(), r.text(),
                         ProgressSummary.of(Progress.ofRecommendation(stored.plan(), r.number(), today)))).toList(),
                 stored.plan().objectives().stream().map(o -> new ObjectiveSummary(o.number(), o.title(), o.recommendations(),
                         ProgressSummary.of(Progress.ofObjective(o, today)))).toList(),
-                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf")));
+                PortalAddresses.renditions(base)));
     }
 
     @Get("/{format}")
     public HttpResponse<?> rendition(@PathVariable String id, @PathVariable String format,
                                      @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
-        ReportFormat wanted = FORMATS.get(format.toLowerCase(Locale.ROOT));
+        ReportFormat wanted = PortalAddresses.format(format).orElse(null);
         Optional<Planning.Stored> found = submittedPlan(id);
         if (wanted == null || found.isEmpty()) {
             return notFound();

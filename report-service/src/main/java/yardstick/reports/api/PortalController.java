@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,7 +37,6 @@ public class PortalController {
 
     private static final int DEFAULT_PAGE_SIZE = 20;
     private static final int MAX_PAGE_SIZE = 100;
-    private static final Map<String, String> FORMATS = Map.of("html", "HTML", "md", "MARKDOWN", "json", "JSON", "pdf", "PDF");
 
     private final PublicationStore publications;
     private final PlanStore plans;
@@ -74,7 +72,10 @@ public class PortalController {
             return HttpResponse.badRequest(Map.of("error", "page_token was not issued by this API"));
         }
         List<PublicationStore.PublicationRow> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
-        List<PublishedReport> page = rows.stream().limit(size).map(p -> published(p, Optional.empty(), plan(p))).toList();
+        List<PublicationStore.PublicationRow> shown = rows.stream().limit(size).toList();
+        Map<UUID, UUID> plansOf = plans.submittedPlansOf(shown.stream().map(PublicationStore.PublicationRow::id).toList(), Instant.now());
+        List<PublishedReport> page = shown.stream().map(p -> published(p, Optional.empty(),
+                Optional.ofNullable(plansOf.get(p.id())).map(PortalAddresses::plan))).toList();
         return HttpResponse.ok(new ReportPage(page, rows.size() > size ? String.valueOf(offset + size) : ""));
     }
 
@@ -87,7 +88,7 @@ public class PortalController {
     @Get(uri = "/reports/{id}/{format}")
     public HttpResponse<?> rendition(@PathVariable String id, @PathVariable String format,
                                      @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
-        String stored = FORMATS.get(format.toLowerCase(Locale.ROOT));
+        String stored = PortalAddresses.format(format).map(PortalAddresses::stored).orElse(null);
         Optional<PublicationStore.PublicationRow> publication = visible(id);
         if (stored == null || publication.isEmpty()) {
             return notFound();
@@ -171,16 +172,16 @@ public class PortalController {
     /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
     /** Where the service's submitted improvement plan in answer to the report is, if it has submitted one. */
     private Optional<String> plan(PublicationStore.PublicationRow row) {
-        return plans.submittedForReportOf(row.id(), Instant.now()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan");
+        return Optional.ofNullable(plans.submittedPlansOf(List.of(row.id()), Instant.now()).get(row.id())).map(PortalAddresses::plan);
     }
 
     private static PublishedReport published(PublicationStore.PublicationRow row, Optional<PublicationStore.PublicationRow> correctedBy,
                                              Optional<String> plan) {
-        String base = "/api/v1/reports/" + row.id() + "/";
+        String base = PortalAddresses.report(row.id()) + "/";
         return new PublishedReport(row.id().toString(), row.inspection(), row.serviceInspected(), row.publishTime().toString(),
                 row.reportVersion(), row.corrects().map(UUID::toString).orElse(null),
                 row.correctionNote().isEmpty() ? null : row.correctionNote(), correctedBy.map(c -> c.id().toString()).orElse(null),
-                Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf"), plan.orElse(null));
+                PortalAddresses.renditions(base), plan.orElse(null));
     }
 
     private static Report report(PublicationStore.PublicationRow row) {

@@ -23,10 +23,14 @@ public class PortalHomeController {
 
     @Get(produces = MediaType.TEXT_HTML)
     public String home() {
-        List<PublishedReportsPage.Entry> entries = publications.visible(Instant.now(), "", null, 0, 100).stream()
+        Instant now = Instant.now();
+        List<PublicationStore.PublicationRow> shown = publications.visible(now, "", null, 0, 100);
+        java.util.Map<java.util.UUID, java.util.UUID> plansOf = plans.submittedPlansOf(
+                shown.stream().map(PublicationStore.PublicationRow::id).toList(), now);
+        List<PublishedReportsPage.Entry> entries = shown.stream()
                 .map(p -> new PublishedReportsPage.Entry(p.serviceInspected(), p.publishTime().toString().substring(0, 10),
-                        "/api/v1/reports/" + p.id() + "/",
-                        plans.submittedForReportOf(p.id(), Instant.now()).map(plan -> "/api/v1/reports/" + plan.publication() + "/plan/")))
+                        PortalAddresses.report(p.id()) + "/",
+                        java.util.Optional.ofNullable(plansOf.get(p.id())).map(plan -> PortalAddresses.plan(plan) + "/")))
                 .toList();
         return PublishedReportsPage.render(entries);
     }

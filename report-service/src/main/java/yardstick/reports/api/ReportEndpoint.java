@@ -278,7 +278,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         for (ReportFormat format : FORMATS) {
             RenderReportResponse made = rendition(report, format);
             String sha256 = sha256(made.getContent().toByteArray());
-            renditions.add(new PublicationStore.RenditionRow(format.name().substring("REPORT_FORMAT_".length()), made.getContentType(),
+            renditions.add(new PublicationStore.RenditionRow(PortalAddresses.stored(format), made.getContentType(),
                     sha256, made.getContent().toByteArray()));
             publication.addRenditions(Rendition.newBuilder().setFormat(format).setContentType(made.getContentType())
                     .setSha256(sha256).setSize(made.getContent().size()));

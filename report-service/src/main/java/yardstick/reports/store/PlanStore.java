@@ -7,6 +7,9 @@ import jakarta.inject.Singleton;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -77,15 +80,25 @@ public class PlanStore {
     }
 
     /**
-     * The submitted plan answering any publication, visible at {@code now}, of the report {@code publication}
-     * publishes: a correction's publication keeps the plan made for the version it corrects.
+     * For each of {@code publications}, the publication whose submitted plan answers its report, if
+     * one visible at {@code now} has one: a correction's publication keeps the plan made for the
+     * version it corrects. One query for a whole page of the portal.
      */
     @Transactional(readOnly = true)
-    public Optional<PlanRow> submittedForReportOf(UUID publication, Instant now) {
-        return jdbc.query("select plan.* from improvement_plan plan join publication answered on answered.id = plan.publication_id "
-                + "join publication shown on shown.report_id = answered.report_id where shown.id = ? and plan.state = 'SUBMITTED' "
-                + "and (answered.embargo_until is null or answered.embargo_until <= ?) "
-                + "order by answered.report_version desc limit 1", PlanStore::row, publication, Timestamp.from(now)).stream().findFirst();
+    public Map<UUID, UUID> submittedPlansOf(Collection<UUID> publications, Instant now) {
+        if (publications.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> answered = new HashMap<>();
+        jdbc.query("select distinct on (shown.id) shown.id, answered.id from improvement_plan plan "
+                        + "join publication answered on answered.id = plan.publication_id "
+                        + "join publication shown on shown.report_id = answered.report_id "
+                        + "where shown.id = any(?::uuid[]) and plan.state = 'SUBMITTED' "
+                        + "and (answered.embargo_until is null or answered.embargo_until <= ?) "
+                        + "order by shown.id, answered.report_version desc",
+                row -> answered.put(row.getObject(1, UUID.class), row.getObject(2, UUID.class)),
+                publications.stream().map(UUID::toString).toArray(String[]::new), Timestamp.from(now));
+        return answered;
     }
 
     /** Appends events after the plan's last; the caller holds the plan's row lock. */

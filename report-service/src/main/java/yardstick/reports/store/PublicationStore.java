@@ -63,11 +63,10 @@ public class PublicationStore {
     @Transactional(readOnly = true)
     public List<PublicationRow> visible(Instant now, String service, Integer year, int offset, int limit) {
         Timestamp at = Timestamp.from(now);
-        return jdbc.query(SELECT + "where (p.embargo_until is null or p.embargo_until <= ?) "
+        return jdbc.query("select * from (" + SELECT + ") p where (p.embargo_until is null or p.embargo_until <= ?) "
                         + "and not exists (select 1 from publication later where later.report_id = p.report_id "
                         + "and later.report_version > p.report_version and (later.embargo_until is null or later.embargo_until <= ?)) "
-                        + "and (? = '' or p.service_inspected = ?) and (?::int is null or extract(year from (select min(f.publish_time) from publication f "
-                        + "where f.report_id = p.report_id)) = ?::int) "
+                        + "and (? = '' or p.service_inspected = ?) and (?::int is null or extract(year from p.first_publish_time) = ?::int) "
                         + "order by p.publish_time desc, p.id offset ? limit ?", PublicationStore::row,
                 at, at, service, service, year, year, offset, limit);
     }

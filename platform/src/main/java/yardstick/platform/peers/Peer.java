@@ -1,5 +1,6 @@
 package yardstick.platform.peers;
 
+import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
@@ -22,11 +23,16 @@ public final class Peer implements AutoCloseable {
     private final String address;
     private final Duration deadline;
     private final ManagedChannel channel;
+    private final CallCredentials identity;
 
-    public Peer(String name, String address, Duration deadline) {
+    /**
+     * @param identity the calling service's own identity, sent on every call
+     */
+    public Peer(String name, String address, Duration deadline, CallCredentials identity) {
         this.name = name;
         this.address = address;
         this.deadline = deadline;
+        this.identity = identity;
         this.channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
     }
 
@@ -38,7 +44,9 @@ public final class Peer implements AutoCloseable {
      */
     public <S extends AbstractStub<S>, R> R call(Function<Channel, S> stubFactory, Function<S, R> call) {
         reconnectIfItWasDown();
-        S stub = stubFactory.apply(channel).withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+        S stub = stubFactory.apply(channel)
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withCallCredentials(identity);
         try {
             return call.apply(stub);
         } catch (StatusRuntimeException e) {
@@ -49,6 +57,14 @@ public final class Peer implements AutoCloseable {
                         : e.getStatus().getDescription();
                 throw Status.UNAVAILABLE
                         .withDescription(name + " (" + address + ") is unavailable: " + why)
+                        .withCause(e)
+                        .asRuntimeException();
+            }
+            if (code == Status.Code.UNAUTHENTICATED || code == Status.Code.PERMISSION_DENIED) {
+                // The neighbour refused this service's own identity, not the caller's: a fault of
+                // configuration the caller cannot mend, and not theirs to be told they are unknown.
+                throw Status.UNAVAILABLE
+                        .withDescription(name + " (" + address + ") refused this service's identity: " + e.getStatus().getDescription())
                         .withCause(e)
                         .asRuntimeException();
             }

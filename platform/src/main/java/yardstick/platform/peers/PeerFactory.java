@@ -3,19 +3,20 @@ package yardstick.platform.peers;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Factory;
+import yardstick.platform.identity.ServiceCredentials;
 
 @Factory
 class PeerFactory {
 
     @EachBean(PeerConfiguration.class)
     @Bean(preDestroy = "close")
-    Peer peer(PeerConfiguration configuration) {
+    Peer peer(PeerConfiguration configuration, ServiceCredentials identity) {
         String address = configuration.getAddress();
         // host:port, always: a bare name or number would be looked up as a host on port 80.
         if (address == null || !address.matches("[A-Za-z0-9.-]+:[0-9]{1,5}|\\[[0-9a-fA-F:]+]:[0-9]{1,5}")) {
             throw new IllegalStateException("yardstick.peers." + configuration.getName() + ".address must be host:port, not '"
                     + address + "'");
         }
-        return new Peer(configuration.getName(), address, configuration.getDeadline());
+        return new Peer(configuration.getName(), address, configuration.getDeadline(), identity);
     }
 }

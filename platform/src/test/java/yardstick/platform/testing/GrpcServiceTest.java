@@ -1,39 +1,68 @@
 package yardstick.platform.testing;
 
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * A test of a service through its gRPC server over loopback, on a real PostgreSQL of its own.
- * Extend it in a {@code @MicronautTest(transactional = false)} class; {@link #channel} is open
- * during each test. (Micronaut reads a TestPropertyProvider only with a per-class lifecycle.)
+ * A test of a service through its gRPC server over loopback, on a real PostgreSQL of its own,
+ * trusting the tests' real OIDC provider ({@link TestIdentity}). Extend it in a
+ * {@code @MicronautTest(transactional = false)} class; during each test {@link #channel} is open
+ * and signed in as the tester (every person's role), {@link #anonymous} carries no token.
+ * (Micronaut reads a TestPropertyProvider only with a per-class lifecycle.)
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GrpcServiceTest implements TestPropertyProvider {
 
+    private static String testerToken;
+
     @Inject
     protected ApplicationContext context;
 
-    protected ManagedChannel channel;
+    /** The connection itself, with no token. */
+    protected ManagedChannel anonymous;
+    /** The connection, every call signed in as the tester. */
+    protected Channel channel;
 
     @Override
     public Map<String, String> getProperties() {
-        return TestDatabase.properties();
+        Map<String, String> properties = new HashMap<>(TestDatabase.properties());
+        properties.putAll(TestIdentity.properties());
+        return properties;
     }
 
     @BeforeEach
     void connect() {
-        channel = GrpcTestClients.channel(context);
+        anonymous = GrpcTestClients.channel(context);
+        channel = signedIn(testerToken());
+    }
+
+    /** The connection, every call carrying {@code token}. */
+    protected Channel signedIn(String token) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return ClientInterceptors.intercept(anonymous, MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    private static synchronized String testerToken() {
+        if (testerToken == null) {
+            testerToken = TestIdentity.tester();
+        }
+        return testerToken;
     }
 
     @AfterEach
     void disconnect() {
-        channel.shutdownNow();
+        anonymous.shutdownNow();
     }
 }

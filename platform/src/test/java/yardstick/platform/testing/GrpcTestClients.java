@@ -22,7 +22,7 @@ public final class GrpcTestClients {
         return ManagedChannelBuilder.forAddress("localhost", port).usePlaintext().build();
     }
 
-    public static ServingStatus health(ManagedChannel channel, String service) {
+    public static ServingStatus health(io.grpc.Channel channel, String service) {
         return HealthGrpc.newBlockingStub(channel)
                 .withDeadlineAfter(5, TimeUnit.SECONDS)
                 .check(HealthCheckRequest.newBuilder().setService(service).build())
@@ -30,7 +30,7 @@ public final class GrpcTestClients {
     }
 
     /** Polls health until it reports {@code expected}, and returns the status last seen. */
-    public static ServingStatus awaitHealth(ManagedChannel channel, String service, ServingStatus expected, Duration patience)
+    public static ServingStatus awaitHealth(io.grpc.Channel channel, String service, ServingStatus expected, Duration patience)
             throws InterruptedException {
         Instant giveUp = Instant.now().plus(patience);
         ServingStatus status = health(channel, service);

@@ -88,7 +88,8 @@ class KentImprovementPlanGoldenTest extends GrpcServiceTest {
         }
         var channel = yardstick.platform.testing.GrpcTestClients.channel(context);
         try {
-            var plans = ImprovementPlanServiceGrpc.newBlockingStub(channel);
+            var plans = ImprovementPlanServiceGrpc.newBlockingStub(channel)
+                    .withCallCredentials(yardstick.platform.testing.TestIdentity.bearer(yardstick.platform.testing.TestIdentity.tester()));
             ImprovementPlan created = plans.createPlan(CreatePlanRequest.newBuilder().setParent(publication).setPlan(plan)
                     .setRequestId(UUID.randomUUID().toString()).setActor(ACTOR).build()).getPlan();
             assertEquals(List.of(), created.getUnansweredRecommendationsList(), "Kent's plan answers every recommendation");

@@ -1,0 +1,54 @@
+package yardstick.cases.api;
+
+import static yardstick.platform.identity.Role.ADMINISTRATOR;
+import static yardstick.platform.identity.Role.INSPECTOR;
+import static yardstick.platform.identity.Role.LEAD_INSPECTOR;
+import static yardstick.platform.identity.Role.PUBLISHER;
+import static yardstick.platform.identity.Role.RATINGS_PANEL;
+import static yardstick.platform.identity.Role.RATING_SERVICE;
+import static yardstick.platform.identity.Role.REPORT_SERVICE;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import yardstick.cases.v1.InspectionServiceGrpc;
+import yardstick.cases.v1.JudgementServiceGrpc;
+import yardstick.cases.v1.PopulationServiceGrpc;
+import yardstick.cases.v1.SamplingServiceGrpc;
+import yardstick.platform.identity.AccessRules;
+
+/**
+ * Who may call case-service. Case data (population, sample, judgements, tallies) is further kept
+ * to the inspection's team, the ratings panel and the neighbouring services: see {@link InspectionAccess}.
+ * rating-service reads inspections and tallies; report-service those and the plan, sample and population summary.
+ */
+@Factory
+class CaseServiceAccess {
+
+    @Singleton
+    AccessRules accessRules() {
+        return AccessRules.builder()
+                .allow(InspectionServiceGrpc.getCreateInspectionMethod(), "inspections.create", LEAD_INSPECTOR)
+                .allow(InspectionServiceGrpc.getGetInspectionMethod(), "inspections.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, ADMINISTRATOR, RATING_SERVICE, REPORT_SERVICE)
+                .allow(InspectionServiceGrpc.getListInspectionsMethod(), "inspections.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, ADMINISTRATOR)
+                .allow(InspectionServiceGrpc.getUpdateInspectionMethod(), "inspections.manage", LEAD_INSPECTOR)
+                .allow(PopulationServiceGrpc.getImportCasesMethod(), "population.import", LEAD_INSPECTOR)
+                .allow(PopulationServiceGrpc.getGetPopulationSummaryMethod(), "cases.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, REPORT_SERVICE)
+                .allow(SamplingServiceGrpc.getPlanSampleMethod(), "sampling.manage", LEAD_INSPECTOR)
+                .allow(SamplingServiceGrpc.getGetSamplePlanMethod(), "cases.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, REPORT_SERVICE)
+                .allow(SamplingServiceGrpc.getDrawSampleMethod(), "sampling.manage", LEAD_INSPECTOR)
+                .allow(SamplingServiceGrpc.getGetSampleMethod(), "cases.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, REPORT_SERVICE)
+                .allow(SamplingServiceGrpc.getReplaceSampledCaseMethod(), "sampling.manage", LEAD_INSPECTOR)
+                .allow(JudgementServiceGrpc.getGetCaseJudgementsMethod(), "cases.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL)
+                .allow(JudgementServiceGrpc.getUpdateCaseJudgementsMethod(), "judgements.write", INSPECTOR)
+                .allow(JudgementServiceGrpc.getSubmitCaseJudgementsMethod(), "judgements.write", INSPECTOR)
+                .allow(JudgementServiceGrpc.getGetJudgementTalliesMethod(), "cases.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, RATING_SERVICE, REPORT_SERVICE)
+                .build();
+    }
+}

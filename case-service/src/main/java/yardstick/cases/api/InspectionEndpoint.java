@@ -24,6 +24,7 @@ import yardstick.cases.v1.ListInspectionsResponse;
 import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.cases.v1.UpdateInspectionResponse;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.identity.Caller;
 import yardstick.platform.store.RequestRecords;
 
 @Singleton
@@ -32,7 +33,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 200;
     private static final Set<String> UPDATABLE = Set.of(
-            "service_inspected", "fieldwork_start", "fieldwork_end", "framework", "lead_inspector", "state");
+            "service_inspected", "fieldwork_start", "fieldwork_end", "framework", "team", "state");
 
     private final InspectionStore store;
     private final RatingServiceClient ratingService;
@@ -56,7 +57,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
         refuse(problems);
         requireKnownFramework(details.framework(), "inspection.framework");
         response.onNext(requests.once(request.getRequestId(), "request_id", request, CreateInspectionResponse.parser(),
-                () -> CreateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(store.open(details))).build()));
+                () -> CreateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(store.open(details, Caller.current().subject()))).build()));
         response.onCompleted();
     }
 
@@ -97,7 +98,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
             problems.add(new FieldProblem("inspection.etag", "is required: the etag of the inspection as last read"));
         }
         refuse(problems);
-        Inspection current = existing(changes.getName(), "inspection.name");
+        Inspection current = inspections.forLead(changes.getName(), "inspection.name");
 
         Inspection.Details was = current.details();
         Inspection.Details given = InspectionMessages.details(changes);
@@ -107,7 +108,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
                 paths.contains("fieldwork_start") ? given.fieldworkStart() : was.fieldworkStart(),
                 paths.contains("fieldwork_end") ? given.fieldworkEnd() : was.fieldworkEnd(),
                 paths.contains("framework") ? given.framework() : was.framework(),
-                paths.contains("lead_inspector") ? given.leadInspector() : was.leadInspector());
+                paths.contains("team") ? given.team() : was.team());
         problems.addAll(details.problems("inspection."));
         InspectionState state = current.state();
         if (paths.contains("state")) {

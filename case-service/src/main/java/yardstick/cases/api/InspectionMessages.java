@@ -22,6 +22,7 @@ final class InspectionMessages {
                 .setFieldworkEnd(date(inspection.fieldworkEnd()))
                 .setFramework(inspection.framework())
                 .setLeadInspector(inspection.leadInspector())
+                .addAllTeam(inspection.team())
                 .setState(state(inspection.state()))
                 .setEtag(inspection.etag())
                 .setCreateTime(Times.timestamp(inspection.createTime()))
@@ -33,7 +34,7 @@ final class InspectionMessages {
         return new Inspection.Details(message.getServiceInspected().trim(),
                 message.hasFieldworkStart() ? date(message.getFieldworkStart()) : null,
                 message.hasFieldworkEnd() ? date(message.getFieldworkEnd()) : null,
-                message.getFramework(), message.getLeadInspector());
+                message.getFramework(), message.getTeamList().stream().map(String::trim).toList());
     }
 
     /** The date, or null when it is not a real one. */

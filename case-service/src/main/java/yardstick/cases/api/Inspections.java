@@ -1,6 +1,9 @@
 package yardstick.cases.api;
 
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import yardstick.platform.identity.Caller;
+import yardstick.platform.identity.Role;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +25,41 @@ class Inspections {
     /** The inspection named "inspections/{inspection}"; INVALID_ARGUMENT naming {@code field} or NOT_FOUND otherwise. */
     Inspection existing(String name, String field) {
         return store.find(id(name, field)).orElseThrow(() -> Errors.notFound(name));
+    }
+
+    /**
+     * The inspection, for reading its case data (population, sample, judgements, tallies): only its
+     * team, the ratings panel and the neighbouring services may; anyone else is PERMISSION_DENIED.
+     */
+    Inspection forCaseData(String name, String field) {
+        Inspection inspection = existing(name, field);
+        Caller caller = Caller.current();
+        if (!caller.isService() && !caller.holds(Role.RATINGS_PANEL) && !inspection.onTeam(caller.subject())) {
+            throw denied("only the inspection's team, the ratings panel and the services may read its case data");
+        }
+        return inspection;
+    }
+
+    /** The inspection, for judging its cases: only the inspectors on its team may. */
+    Inspection forJudging(String name, String field) {
+        Inspection inspection = existing(name, field);
+        if (!inspection.onTeam(Caller.current().subject())) {
+            throw denied("only the inspectors on the inspection's team may judge its cases");
+        }
+        return inspection;
+    }
+
+    /** The inspection, for running it (its team, population and sample): only its lead inspector may. */
+    Inspection forLead(String name, String field) {
+        Inspection inspection = existing(name, field);
+        if (!inspection.leadInspector().equals(Caller.current().subject())) {
+            throw denied("only the inspection's lead inspector may do this");
+        }
+        return inspection;
+    }
+
+    private static StatusRuntimeException denied(String why) {
+        return Status.PERMISSION_DENIED.withDescription(why).asRuntimeException();
     }
 
     static UUID id(String name, String field) {

@@ -31,6 +31,8 @@ import yardstick.cases.v1.SubmitCaseJudgementsResponse;
 import yardstick.cases.v1.UpdateCaseJudgementsRequest;
 import yardstick.cases.v1.UpdateCaseJudgementsResponse;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Times;
+import yardstick.platform.identity.Caller;
 
 @Singleton
 public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImplBase {
@@ -55,12 +57,14 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
         }
     }
 
-    private CaseName parse(String name, String field) {
+    /** The case named, for reading ({@code judging} false) or judging it. */
+    private CaseName parse(String name, String field, boolean judging) {
         int cases = name.indexOf(CASES);
         if (cases < 0 || !name.endsWith(JUDGEMENTS)) {
             throw Errors.invalidArgument(field, "must be of the form inspections/{inspection}/cases/{reference}/judgements");
         }
-        Inspection inspection = inspections.existing(name.substring(0, cases), field);
+        String inspectionName = name.substring(0, cases);
+        Inspection inspection = judging ? inspections.forJudging(inspectionName, field) : inspections.forCaseData(inspectionName, field);
         return new CaseName(inspection, name.substring(cases + CASES.length(), name.length() - JUDGEMENTS.length()));
     }
 
@@ -79,7 +83,7 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
 
     @Override
     public void getCaseJudgements(GetCaseJudgementsRequest request, StreamObserver<GetCaseJudgementsResponse> response) {
-        CaseName name = parse(request.getName(), "name");
+        CaseName name = parse(request.getName(), "name", false);
         JudgementStore.Recorded recorded = guarded(() -> judging.recorded(name.inspection().id(), name.reference()));
         response.onNext(GetCaseJudgementsResponse.newBuilder().setJudgements(message(name, recorded)).build());
         response.onCompleted();
@@ -88,7 +92,7 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
     @Override
     public void updateCaseJudgements(UpdateCaseJudgementsRequest request, StreamObserver<UpdateCaseJudgementsResponse> response) {
         CaseJudgements given = request.getJudgements();
-        CaseName name = parse(given.getName(), "judgements.name");
+        CaseName name = parse(given.getName(), "judgements.name", true);
         List<KeyQuestionJudgement> judgements = new ArrayList<>();
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < given.getKeyQuestionsCount(); i++) {
@@ -107,24 +111,24 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
         problems.addAll(JudgementRules.draftProblems(framework, sampled, judgements));
         Inspections.refuse(problems);
         JudgementStore.Recorded saved = guarded(() -> judging.save(name.inspection().id(), name.reference(), given.getEtag(), judgements,
-                name.name()));
+                name.name(), Caller.current().subject()));
         response.onNext(UpdateCaseJudgementsResponse.newBuilder().setJudgements(message(name, saved)).build());
         response.onCompleted();
     }
 
     @Override
     public void submitCaseJudgements(SubmitCaseJudgementsRequest request, StreamObserver<SubmitCaseJudgementsResponse> response) {
-        CaseName name = parse(request.getName(), "name");
+        CaseName name = parse(request.getName(), "name", true);
         FrameworkQuestions framework = framework(name.inspection());
         JudgementStore.Recorded saved = guarded(() -> judging.submit(name.inspection().id(), name.reference(), request.getEtag(),
-                framework, name.name()));
+                framework, name.name(), Caller.current().subject()));
         response.onNext(SubmitCaseJudgementsResponse.newBuilder().setJudgements(message(name, saved)).build());
         response.onCompleted();
     }
 
     @Override
     public void getJudgementTallies(GetJudgementTalliesRequest request, StreamObserver<GetJudgementTalliesResponse> response) {
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.forCaseData(request.getInspection(), "inspection");
         Judging.Tallied tallied = judging.tallies(inspection.id());
         GetJudgementTalliesResponse.Builder answer = GetJudgementTalliesResponse.newBuilder()
                 .setFramework(inspection.framework())
@@ -153,6 +157,12 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
                 .setName(name.name())
                 .setSubmitted(recorded.submitted())
                 .setEtag(recorded.version() == 0 ? "" : "\"" + recorded.version() + "\"");
+        if (recorded.judgedBy() != null) {
+            message.setJudgedBy(recorded.judgedBy()).setJudgeTime(Times.timestamp(recorded.judgeTime()));
+        }
+        if (recorded.submittedBy() != null) {
+            message.setSubmittedBy(recorded.submittedBy()).setSubmitTime(Times.timestamp(recorded.submitTime()));
+        }
         for (KeyQuestionJudgement judgement : recorded.judgements()) {
             yardstick.cases.v1.KeyQuestionJudgement.Builder question = yardstick.cases.v1.KeyQuestionJudgement.newBuilder()
                     .setKeyQuestion(judgement.keyQuestion())

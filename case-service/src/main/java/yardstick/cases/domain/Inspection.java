@@ -8,10 +8,18 @@ import java.util.UUID;
 
 /**
  * An inspection of one youth justice service: its fieldwork window, framework version, lead
- * inspector and stage. {@code version} counts its changes and makes its etag.
+ * inspector, team and stage. {@code version} counts its changes and makes its etag. The lead
+ * inspector and the team are the subjects of their tokens, identifiers, never names.
  */
 public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
-                         String leadInspector, InspectionState state, long version, Instant createTime, Instant updateTime) {
+                         String leadInspector, List<String> team, InspectionState state, long version, Instant createTime,
+                         Instant updateTime) {
+
+    public static final int MAXIMUM_TEAM = 50;
+
+    public Inspection {
+        team = List.copyOf(team);
+    }
 
     public static final String NAME_PREFIX = "inspections/";
 
@@ -23,9 +31,18 @@ public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkSt
         return "\"" + version + "\"";
     }
 
+    /** The lead inspector and the team: who may see the inspection's case data, and who may judge its cases. */
+    public boolean onTeam(String subject) {
+        return leadInspector.equals(subject) || team.contains(subject);
+    }
+
     /** The details a person gives: what must be true of them whatever the stage. */
     public record Details(String serviceInspected, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
-                          String leadInspector) {
+                          List<String> team) {
+
+        public Details {
+            team = List.copyOf(team);
+        }
 
         /** Every problem, each named by its field under {@code prefix} (for example "inspection."). */
         public List<FieldProblem> problems(String prefix) {
@@ -47,17 +64,27 @@ public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkSt
             if (framework == null || !framework.startsWith("frameworks/")) {
                 problems.add(new FieldProblem(prefix + "framework", "is required, for example frameworks/youth-2021"));
             }
-            References.problem(leadInspector).ifPresent(p -> problems.add(new FieldProblem(prefix + "lead_inspector", p)));
+            if (team.size() > MAXIMUM_TEAM) {
+                problems.add(new FieldProblem(prefix + "team", "must have at most " + MAXIMUM_TEAM + " members"));
+            }
+            for (int i = 0; i < team.size(); i++) {
+                String member = team.get(i);
+                String field = prefix + "team[" + i + "]";
+                References.problem(member).ifPresent(p -> problems.add(new FieldProblem(field, p)));
+                if (team.indexOf(member) < i) {
+                    problems.add(new FieldProblem(field, "names " + member + " twice"));
+                }
+            }
             return problems;
         }
     }
 
     public Details details() {
-        return new Details(serviceInspected, fieldworkStart, fieldworkEnd, framework, leadInspector);
+        return new Details(serviceInspected, fieldworkStart, fieldworkEnd, framework, team);
     }
 
     public Inspection with(Details details, InspectionState newState, Instant now) {
         return new Inspection(id, details.serviceInspected(), details.fieldworkStart(), details.fieldworkEnd(), details.framework(),
-                details.leadInspector(), newState, version + 1, createTime, now);
+                leadInspector, details.team(), newState, version + 1, createTime, now);
     }
 }

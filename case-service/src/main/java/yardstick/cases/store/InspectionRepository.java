@@ -18,11 +18,11 @@ interface InspectionRepository extends GenericRepository<InspectionRow, UUID> {
 
     @Query("""
             UPDATE inspection SET service_inspected = :serviceInspected, fieldwork_start = :fieldworkStart,
-                   fieldwork_end = :fieldworkEnd, framework = :framework, lead_inspector = :leadInspector, state = :state,
+                   fieldwork_end = :fieldworkEnd, framework = :framework, team = :team, state = :state,
                    version = :version, update_time = :updateTime
              WHERE id = :id AND version = :expectedVersion""")
     long updateIfVersion(UUID id, String serviceInspected, java.time.LocalDate fieldworkStart, java.time.LocalDate fieldworkEnd,
-                         String framework, String leadInspector, String state, long version, Instant updateTime, long expectedVersion);
+                         String framework, @io.micronaut.data.annotation.TypeDef(type = io.micronaut.data.model.DataType.STRING_ARRAY) String[] team, String state, long version, Instant updateTime, long expectedVersion);
 
     @Query("SELECT * FROM inspection ORDER BY create_time, id LIMIT :limit")
     List<InspectionRow> first(int limit);

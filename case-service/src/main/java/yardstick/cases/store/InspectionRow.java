@@ -2,6 +2,9 @@ package yardstick.cases.store;
 
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
+import io.micronaut.data.annotation.TypeDef;
+import io.micronaut.data.model.DataType;
+import java.util.List;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -10,16 +13,18 @@ import yardstick.cases.domain.InspectionState;
 
 @MappedEntity("inspection")
 record InspectionRow(@Id UUID id, String serviceInspected, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
-                     String leadInspector, String state, long version, Instant createTime, Instant updateTime) {
+                     String leadInspector, @TypeDef(type = DataType.STRING_ARRAY) String[] team, String state, long version,
+                     Instant createTime, Instant updateTime) {
 
     static InspectionRow of(Inspection inspection) {
         return new InspectionRow(inspection.id(), inspection.serviceInspected(), inspection.fieldworkStart(),
-                inspection.fieldworkEnd(), inspection.framework(), inspection.leadInspector(), inspection.state().name(),
+                inspection.fieldworkEnd(), inspection.framework(), inspection.leadInspector(), inspection.team().toArray(String[]::new),
+                inspection.state().name(),
                 inspection.version(), inspection.createTime(), inspection.updateTime());
     }
 
     Inspection inspection() {
         return new Inspection(id, serviceInspected, fieldworkStart, fieldworkEnd, framework, leadInspector,
-                InspectionState.valueOf(state), version, createTime, updateTime);
+                team == null ? List.of() : List.of(team), InspectionState.valueOf(state), version, createTime, updateTime);
     }
 }

@@ -23,12 +23,12 @@ public class InspectionStore {
         this.clock = Clock.systemUTC();
     }
 
-    /** Opens an inspection in planning. */
+    /** Opens an inspection in planning, led by {@code leadInspector}. */
     @Transactional
-    public Inspection open(Inspection.Details details) {
+    public Inspection open(Inspection.Details details, String leadInspector) {
         Instant now = now();
         Inspection inspection = new Inspection(UUID.randomUUID(), details.serviceInspected(), details.fieldworkStart(),
-                details.fieldworkEnd(), details.framework(), details.leadInspector(), InspectionState.PLANNING, 1, now, now);
+                details.fieldworkEnd(), details.framework(), leadInspector, details.team(), InspectionState.PLANNING, 1, now, now);
         repository.save(InspectionRow.of(inspection));
         return inspection;
     }
@@ -47,7 +47,7 @@ public class InspectionStore {
     public Optional<Inspection> update(Inspection current, Inspection.Details details, InspectionState state) {
         Inspection changed = current.with(details, state, now());
         long updated = repository.updateIfVersion(changed.id(), changed.serviceInspected(), changed.fieldworkStart(),
-                changed.fieldworkEnd(), changed.framework(), changed.leadInspector(), changed.state().name(), changed.version(),
+                changed.fieldworkEnd(), changed.framework(), changed.team().toArray(String[]::new), changed.state().name(), changed.version(),
                 changed.updateTime(), current.version());
         return updated == 1 ? Optional.of(changed) : Optional.empty();
     }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,9 @@ import yardstick.cases.domain.KeyQuestionJudgement;
 public class JudgementStore {
 
     /** A case's judgements as stored; version 0 when none are recorded yet. */
-    public record Recorded(long version, boolean submitted, List<KeyQuestionJudgement> judgements) {
+    /** The judgements on a case, and who last changed and who submitted them, and when (null until they have). */
+    public record Recorded(long version, boolean submitted, List<KeyQuestionJudgement> judgements, String judgedBy, Instant judgeTime,
+                           String submittedBy, Instant submitTime) {
     }
 
     /** yes and applicable (yes or no) per key question; yes and answered per prompt. */
@@ -43,14 +46,22 @@ public class JudgementStore {
         try (Connection connection = dataSource.getConnection()) {
             long version = 0;
             boolean submitted = false;
-            try (PreparedStatement select = connection.prepareStatement("select version, submitted from case_judgements "
-                    + "where inspection_id = ? and reference = ?" + (forUpdate ? " for update" : ""))) {
+            String judgedBy = null;
+            Instant judgeTime = null;
+            String submittedBy = null;
+            Instant submitTime = null;
+            try (PreparedStatement select = connection.prepareStatement("select version, submitted, judged_by, judge_time, submitted_by, "
+                    + "submit_time from case_judgements where inspection_id = ? and reference = ?" + (forUpdate ? " for update" : ""))) {
                 select.setObject(1, inspection);
                 select.setString(2, reference);
                 try (ResultSet row = select.executeQuery()) {
                     if (row.next()) {
                         version = row.getLong(1);
                         submitted = row.getBoolean(2);
+                        judgedBy = row.getString(3);
+                        judgeTime = instant(row.getTimestamp(4));
+                        submittedBy = row.getString(5);
+                        submitTime = instant(row.getTimestamp(6));
                     }
                 }
             }
@@ -79,17 +90,23 @@ public class JudgementStore {
                     }
                 }
             }
-            return new Recorded(version, submitted, judgements);
+            return new Recorded(version, submitted, judgements, judgedBy, judgeTime, submittedBy, submitTime);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Replaces the draft; the new version. */
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    /** Replaces the draft, as {@code inspector}; the new version. */
     @Transactional
-    public long save(UUID inspection, String reference, long version, List<KeyQuestionJudgement> judgements) {
-        jdbc.execute("insert into case_judgements (inspection_id, reference, version, submitted) values (?, ?, ?, false) "
-                + "on conflict (inspection_id, reference) do update set version = excluded.version", inspection, reference, version + 1);
+    public long save(UUID inspection, String reference, long version, List<KeyQuestionJudgement> judgements, String inspector, Instant at) {
+        jdbc.execute("insert into case_judgements (inspection_id, reference, version, submitted, judged_by, judge_time) "
+                + "values (?, ?, ?, false, ?, ?) on conflict (inspection_id, reference) do update set version = excluded.version, "
+                + "judged_by = excluded.judged_by, judge_time = excluded.judge_time",
+                inspection, reference, version + 1, inspector, java.sql.Timestamp.from(at));
         jdbc.execute("delete from key_question_judgement where inspection_id = ? and reference = ?", inspection, reference);
         for (KeyQuestionJudgement judgement : judgements) {
             jdbc.execute("insert into key_question_judgement (inspection_id, reference, key_question, judgement, note) values (?, ?, ?, ?, ?)",
@@ -104,9 +121,9 @@ public class JudgementStore {
     }
 
     @Transactional
-    public long submit(UUID inspection, String reference, long version) {
-        jdbc.execute("update case_judgements set submitted = true, version = ? where inspection_id = ? and reference = ?",
-                version + 1, inspection, reference);
+    public long submit(UUID inspection, String reference, long version, String inspector, Instant at) {
+        jdbc.execute("update case_judgements set submitted = true, version = ?, submitted_by = ?, submit_time = ? "
+                + "where inspection_id = ? and reference = ?", version + 1, inspector, java.sql.Timestamp.from(at), inspection, reference);
         return version + 1;
     }
 

@@ -50,22 +50,28 @@ public class Judging {
     }
 
     @Transactional
-    public JudgementStore.Recorded save(UUID inspection, String reference, String etag, List<KeyQuestionJudgement> draft, String name) {
+    public JudgementStore.Recorded save(UUID inspection, String reference, String etag, List<KeyQuestionJudgement> draft, String name,
+                                        String inspector) {
         JudgementStore.Recorded current = lockedCurrent(inspection, reference, etag, name);
-        judgements.save(inspection, reference, current.version(), draft);
+        judgements.save(inspection, reference, current.version(), draft, inspector, now());
         return judgements.load(inspection, reference, false);
     }
 
     @Transactional
-    public JudgementStore.Recorded submit(UUID inspection, String reference, String etag, FrameworkQuestions framework, String name) {
+    public JudgementStore.Recorded submit(UUID inspection, String reference, String etag, FrameworkQuestions framework, String name,
+                                          String inspector) {
         JudgementStore.Recorded current = lockedCurrent(inspection, reference, etag, name);
         EligibleCase sampled = sampledCase(inspection, reference, name);
         List<FieldProblem> problems = JudgementRules.submissionProblems(framework, sampled, current.judgements());
         if (!problems.isEmpty()) {
             throw new InvalidJudgementsException(problems);
         }
-        judgements.submit(inspection, reference, current.version());
+        judgements.submit(inspection, reference, current.version(), inspector, now());
         return judgements.load(inspection, reference, false);
+    }
+
+    private static java.time.Instant now() {
+        return java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     @Transactional(readOnly = true)

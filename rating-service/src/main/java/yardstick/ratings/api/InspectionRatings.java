@@ -15,6 +15,7 @@ import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.KeyQuestionCount;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.identity.Caller;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.domain.DiscretionDecision;
@@ -72,7 +73,6 @@ public class InspectionRatings {
             problems.add(new Errors.FieldViolation("rating.rating", "is required"));
         }
         requireText(given.getRationale(), "rating.rationale", "why the standard earns this rating", problems);
-        requireReference(given.getRecordedBy(), "rating.recorded_by", problems);
         Framework framework = framework(given.getInspection(), "rating.inspection");
         Optional<Standard> standard = framework.standard(given.getStandard());
         if (standard.isEmpty()) {
@@ -84,8 +84,8 @@ public class InspectionRatings {
         refuse(problems);
         Instant now = now();
         records.add(new RatingRecords.QualitativeAct(given.getInspection(), given.getStandard(), rating.name(), given.getRationale(),
-                given.getEvidence(), given.getRecordedBy(), now));
-        return given.toBuilder().setRecordTime(Times.timestamp(now)).build();
+                given.getEvidence(), Caller.current().subject(), now));
+        return given.toBuilder().setRecordedBy(Caller.current().subject()).setRecordTime(Times.timestamp(now)).build();
     }
 
     RecordedDiscretionDecision recordDiscretion(RecordedDiscretionDecision given) {
@@ -95,7 +95,6 @@ public class InspectionRatings {
             problems.add(new Errors.FieldViolation("decision.to", "is required: the rating the panel decided on"));
         }
         requireText(given.getRationale(), "decision.rationale", "the report must say why the panel moved the rating", problems);
-        requireReference(given.getRecordedBy(), "decision.recorded_by", problems);
         Framework framework = framework(given.getInspection(), "decision.inspection");
         Optional<Standard> standard = framework.standard(given.getStandard());
         if (standard.isEmpty()) {
@@ -119,14 +118,13 @@ public class InspectionRatings {
         Instant now = now();
         RatingRecords.DiscretionAct act = new RatingRecords.DiscretionAct(given.getInspection(), given.getStandard(), rated.band().name(),
                 to.name(), option.grounds().stream().map(Enum::name).collect(Collectors.joining(",")), given.getRationale(),
-                given.getRecordedBy(), now);
+                Caller.current().subject(), now);
         records.add(act);
         return decision(act);
     }
 
     ComputeRatingsResponse compute(ComputeRatingsRequest request) {
         List<Errors.FieldViolation> problems = new ArrayList<>();
-        requireReference(request.getRequestedBy(), "requested_by", problems);
         if (request.getRequestId().isBlank()) {
             problems.add(new Errors.FieldViolation("request_id", "is required: a UUID, so that a retry is safe"));
         }
@@ -146,7 +144,7 @@ public class InspectionRatings {
         CalculateRatingsResponse rated = RatingMessages.response(ratings);
         return requests.once(request.getRequestId(), "request_id", request, ComputeRatingsResponse.parser(), () ->
                 ComputeRatingsResponse.newBuilder().setSnapshot(snapshot(records.addSnapshot(request.getInspection(), framework.name(),
-                        inputs.toByteArray(), rated.toByteArray(), counted.getSubmittedCases(), request.getRequestedBy(), now()))).build());
+                        inputs.toByteArray(), rated.toByteArray(), counted.getSubmittedCases(), Caller.current().subject(), now()))).build());
     }
 
     RatingSnapshot snapshot(String name) {
@@ -260,12 +258,6 @@ public class InspectionRatings {
     private static void requireText(String value, String field, String why, List<Errors.FieldViolation> problems) {
         if (value == null || value.isBlank()) {
             problems.add(new Errors.FieldViolation(field, "is required: " + why));
-        }
-    }
-
-    private static void requireReference(String value, String field, List<Errors.FieldViolation> problems) {
-        if (value == null || !value.matches("[A-Za-z0-9][A-Za-z0-9._:/-]{0,63}")) {
-            problems.add(new Errors.FieldViolation(field, "is required: a staff reference such as HMI-0007 (one token, not a name)"));
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.identity.Caller;
+import yardstick.platform.identity.Role;
 import yardstick.platform.grpc.Pages;
 import yardstick.platform.store.RequestRecords;
 import yardstick.reports.plans.ActionContent;
@@ -62,7 +64,6 @@ import yardstick.reports.v1.UpdateActionResponse;
 public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.ImprovementPlanServiceImplBase {
 
     private static final String PUBLICATIONS = "publications/";
-    private static final int MAX_ACTOR = 200;
 
     private final Planning planning;
     private final PublicationStore publications;
@@ -82,7 +83,6 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             problems.add(new Problem("parent", "must be of the form publications/{publication}"));
         }
         requireRequestId(request.getRequestId(), problems);
-        requireActor(request.getActor(), problems);
         yardstick.reports.v1.ImprovementPlan given = request.getPlan();
         if (given.getTitle().isBlank()) {
             problems.add(new Problem("plan.title", "is required, for example \"Improvement plan in answer to the inspection of June 2021\""));
@@ -101,7 +101,8 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
         ImprovementPlan plan = ImprovementPlan.draft(PUBLICATIONS + found.id(), found.serviceInspected(), given.getTitle().strip(),
                 given.getOversight().strip(), recommendations, objectives);
         answer(response, requests.once(request.getRequestId(), "request_id", request, CreatePlanResponse.parser(), () -> {
-            Planning.Stored stored = planning.create(found.id(), plan, request.getActor().strip());
+            InspectedServiceAccess.requireOwn(found.serviceInspected());
+            Planning.Stored stored = planning.create(found.id(), plan, actor());
             return CreatePlanResponse.newBuilder().setPlan(stored.message(planning.today())).build();
         }));
     }
@@ -109,7 +110,7 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     @Override
     public void getPlan(GetPlanRequest request, StreamObserver<GetPlanResponse> response) {
         UUID id = planId(request.getName(), "name");
-        answer(response, GetPlanResponse.newBuilder().setPlan(planning.read(id).message(planning.today())).build());
+        answer(response, GetPlanResponse.newBuilder().setPlan(ownPlan(id).message(planning.today())).build());
     }
 
     @Override
@@ -120,12 +121,11 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             problems.add(new Problem("parent", "must be of the form plans/{plan}"));
         }
         requireEtag(request.getEtag(), problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
-        List<Recommendation> recommendations = planning.read(id.get()).plan().recommendations();
+        List<Recommendation> recommendations = ownPlan(id.get()).plan().recommendations();
         ImprovementPlan.ObjectiveContent objective = objective(request.getObjective(), "objective", recommendations, problems);
         throwIfAny(problems);
-        Planning.Stored stored = planning.change(id.get(), Optional.of(request.getEtag()), request.getActor().strip(),
+        Planning.Stored stored = changeOwn(id.get(), Optional.of(request.getEtag()),
                 plan -> plan.addObjective(objective));
         answer(response, CreateObjectiveResponse.newBuilder().setPlan(stored.message(planning.today())).build());
     }
@@ -140,7 +140,6 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             problems.add(new Problem("parent", "must be of the form plans/{plan}/objectives/{number}"));
         }
         requireRequestId(request.getRequestId(), problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
         Planning.Stored current = planning.read(id.get());
         ActionContent content = action(request.getAction(), "action", current.plan().recommendationNumbers(), problems);
@@ -149,7 +148,7 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             throw Errors.notFound(request.getParent());
         }
         answer(response, requests.once(request.getRequestId(), "request_id", request, CreateActionResponse.parser(), () -> {
-            Planning.Stored stored = planning.change(id.get(), Optional.empty(), request.getActor().strip(),
+            Planning.Stored stored = changeOwn(id.get(), Optional.empty(),
                     plan -> plan.addAction(objective, content));
             PlanAction added = stored.plan().actions().stream().max(Comparator.comparingInt(PlanAction::id)).orElseThrow();
             return CreateActionResponse.newBuilder().setAction(PlanMessages.action(added, PlanMessages.actionName(id.get(), added.id()),
@@ -162,13 +161,12 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
         List<Problem> problems = new ArrayList<>();
         ActionName name = actionName(request.getAction().getName(), "action.name", problems);
         requireEtag(request.getEtag(), problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
         Planning.Stored current = planning.read(name.plan());
         ActionContent content = PlanMessages.content(request.getAction(), problems);
         problems.addAll(content.problems(current.plan().recommendationNumbers()));
         throwIfAny(problems.stream().map(p -> p.within("action")).toList());
-        Planning.Stored stored = change(name, request.getEtag(), request.getActor(), plan -> plan.updateAction(name.action(), content));
+        Planning.Stored stored = change(name, request.getEtag(), plan -> plan.updateAction(name.action(), content));
         answer(response, UpdateActionResponse.newBuilder().setPlan(stored.message(planning.today())).build());
     }
 
@@ -183,10 +181,9 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             problems.add(new Problem("reason", "is at most 2000 characters"));
         }
         requireEtag(request.getEtag(), problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
         yardstick.reports.plans.ActionStatus to = PlanMessages.status(request.getStatus());
-        Planning.Stored stored = change(name, request.getEtag(), request.getActor(),
+        Planning.Stored stored = change(name, request.getEtag(),
                 plan -> plan.changeStatus(name.action(), to, request.getReason().strip()));
         answer(response, ChangeActionStatusResponse.newBuilder().setPlan(stored.message(planning.today())).build());
     }
@@ -206,10 +203,9 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             problems.add(new Problem("evidence.note", "is at most 4000 characters"));
         }
         requireEtag(request.getEtag(), problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
         Evidence evidence = new Evidence(date.orElseThrow(), request.getEvidence().getNote().strip());
-        Planning.Stored stored = change(name, request.getEtag(), request.getActor(), plan -> plan.addEvidence(name.action(), evidence));
+        Planning.Stored stored = change(name, request.getEtag(), plan -> plan.addEvidence(name.action(), evidence));
         answer(response, AddEvidenceResponse.newBuilder().setPlan(stored.message(planning.today())).build());
     }
 
@@ -217,9 +213,8 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     public void eraseOwnerDisplayName(EraseOwnerDisplayNameRequest request, StreamObserver<EraseOwnerDisplayNameResponse> response) {
         List<Problem> problems = new ArrayList<>();
         ActionName name = actionName(request.getName(), "name", problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
-        Planning.Stored stored = change(name, null, request.getActor(), plan -> plan.eraseDisplayName(name.action()));
+        Planning.Stored stored = change(name, null, plan -> plan.eraseDisplayName(name.action()));
         answer(response, EraseOwnerDisplayNameResponse.newBuilder().setPlan(stored.message(planning.today())).build());
     }
 
@@ -231,15 +226,15 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             problems.add(new Problem("name", "must be of the form plans/{plan}"));
         }
         requireEtag(request.getEtag(), problems);
-        requireActor(request.getActor(), problems);
         throwIfAny(problems);
-        Planning.Stored stored = planning.change(id.get(), Optional.of(request.getEtag()), request.getActor().strip(), ImprovementPlan::submit);
+        Planning.Stored stored = changeOwn(id.get(), Optional.of(request.getEtag()), ImprovementPlan::submit);
         answer(response, SubmitPlanResponse.newBuilder().setPlan(stored.message(planning.today())).build());
     }
 
     @Override
     public void listPlanEvents(ListPlanEventsRequest request, StreamObserver<ListPlanEventsResponse> response) {
         UUID id = planId(request.getParent(), "parent");
+        ownPlan(id);
         Pages.Page<PlanStore.EventRow> page = Pages.page(planning.history(id), request.getPageSize(), request.getPageToken(), 100, 1000);
         ListPlanEventsResponse.Builder events = ListPlanEventsResponse.newBuilder().setNextPageToken(page.nextPageToken());
         page.items().forEach(e -> events.addEvents(PlanEvent.newBuilder().setName(PlanMessages.PREFIX + id + "/events/" + e.sequence())
@@ -254,7 +249,7 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
         }
         UUID id = planId(request.getName(), "name");
-        answer(response, rendition(planning.read(id), request.getFormat(), planning.today(), planning.timeline(id)));
+        answer(response, rendition(ownPlan(id), request.getFormat(), planning.today(), planning.timeline(id)));
     }
 
     /** One rendition of a plan, made from its one model and judged on {@code today}, with its history as a timeline. */
@@ -287,8 +282,23 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     private record ActionName(UUID plan, int action) {
     }
 
-    private Planning.Stored change(ActionName name, String etag, String actor, Function<ImprovementPlan, Decision> rule) {
-        return planning.change(name.plan(), Optional.ofNullable(etag), actor.strip(), plan -> {
+    /** The plan, if the caller may see it: an inspected service sees only its own. */
+    private Planning.Stored ownPlan(UUID id) {
+        Planning.Stored stored = planning.read(id);
+        InspectedServiceAccess.requireOwn(stored.plan().serviceInspected());
+        return stored;
+    }
+
+    /** A change to the plan, by its own service only, recorded with the caller's role. */
+    private Planning.Stored changeOwn(UUID id, Optional<String> etag, Function<ImprovementPlan, Decision> rule) {
+        return planning.change(id, etag, actor(), plan -> {
+            InspectedServiceAccess.requireOwn(plan.serviceInspected());
+            return rule.apply(plan);
+        });
+    }
+
+    private Planning.Stored change(ActionName name, String etag, Function<ImprovementPlan, Decision> rule) {
+        return changeOwn(name.plan(), Optional.ofNullable(etag), plan -> {
             if (plan.action(name.action()).isEmpty()) {
                 throw Errors.notFound(PlanMessages.actionName(name.plan(), name.action()));
             }
@@ -374,14 +384,17 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
         }
     }
 
-    private static void requireActor(String actor, List<Problem> problems) {
-        if (actor.isBlank()) {
-            problems.add(new Problem("actor", "is required: who makes the change, as a role (for example \"YJ Service Manager\")"));
-        } else if (actor.length() > MAX_ACTOR) {
-            problems.add(new Problem("actor", "is at most " + MAX_ACTOR + " characters"));
+    /**
+     * Who makes a change, as the plan's history records it: the role of the caller's token, in
+     * words, with the service an inspected service's people speak for; never a name.
+     */
+    private static String actor() {
+        Caller caller = Caller.current();
+        if (caller.holds(Role.INSPECTED_SERVICE)) {
+            return "inspected service" + caller.inspectedService().map(s -> " (" + s + ")").orElse("");
         }
+        return caller.roles().stream().sorted().findFirst().map(r -> r.claim().replace('-', ' ')).orElse("unknown role");
     }
-
     private static void throwIfAny(List<Problem> problems) {
         if (!problems.isEmpty()) {
             throw Errors.invalidArgument(problems.stream().map(p -> new Errors.FieldViolation(p.field(), p.description())).toList());

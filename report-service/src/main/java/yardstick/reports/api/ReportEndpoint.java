@@ -21,6 +21,7 @@ import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.SamplePlan;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.identity.Caller;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.v1.Framework;
@@ -89,9 +90,6 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         if (request.getRequestId().isBlank()) {
             problems.add(new Errors.FieldViolation("request_id", "is required: a UUID, so that a retry is safe"));
         }
-        if (request.getRequestedBy().isBlank()) {
-            problems.add(new Errors.FieldViolation("requested_by", "is required: the pseudonymous reference of who asks, e.g. HMI-0001"));
-        }
         if (!problems.isEmpty()) {
             throw Errors.invalidArgument(problems);
         }
@@ -120,8 +118,8 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Report report = assembled.setName(PREFIX + id).setVersion(1).setEtag(Authoring.etag(1)).setCreateTime(Times.timestamp(now))
-                    .setUpdateTime(Times.timestamp(now)).setUpdatedBy(request.getRequestedBy()).build();
-            reports.add(id, inspection.getName(), report.toByteArray(), request.getRequestedBy(), now);
+                    .setUpdateTime(Times.timestamp(now)).setUpdatedBy(Caller.current().subject()).build();
+            reports.add(id, inspection.getName(), report.toByteArray(), Caller.current().subject(), now);
             return CreateReportResponse.newBuilder().setReport(report).build();
         }));
         response.onCompleted();
@@ -161,13 +159,13 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         Set<String> standards = current.getStandardsList().stream().map(StandardSection::getStandard).collect(Collectors.toSet());
         Authoring.problems(request.getExecutiveSummary(), request.getBackground(), recommendations(request.getRecommendationsList()),
                         request.getNarrativesList().stream().map(n -> new Authoring.Narrative(n.getStandard(), n.getNarrative())).toList(),
-                        standards, request.getUpdatedBy())
+                        standards, Caller.current().subject())
                 .forEach(p -> problems.add(new Errors.FieldViolation(p.field(), p.description())));
         if (!problems.isEmpty()) {
             throw Errors.invalidArgument(problems);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Report updated = revisions.revise(id, PREFIX + id, request.getEtag(), request.getCorrectionNote(), request.getUpdatedBy(), now,
+        Report updated = revisions.revise(id, PREFIX + id, request.getEtag(), request.getCorrectionNote(), Caller.current().subject(), now,
                 latest -> authored(latest, request, paths));
         response.onNext(UpdateReportResponse.newBuilder().setReport(updated).build());
         response.onCompleted();
@@ -201,6 +199,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     @Override
     public void listReportVersions(ListReportVersionsRequest request, StreamObserver<ListReportVersionsResponse> response) {
         UUID id = id(request.getName(), "name");
+        stored(PREFIX + id);
         List<ReportStore.StoredVersion> versions = reports.versions(id);
         if (versions.isEmpty()) {
             throw Errors.notFound(request.getName());
@@ -285,7 +284,8 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         }
         publications.add(new PublicationStore.PublicationRow(id, reportId, report.getVersion(), report.getInspection(),
                 report.getServiceInspected(), now, embargo, corrected.map(PublicationStore.PublicationRow::id), report.getCorrectionNote(),
-                report.toByteArray(), corrected.map(PublicationStore.PublicationRow::firstPublishTime).orElse(now)), renditions);
+                report.toByteArray(), corrected.map(PublicationStore.PublicationRow::firstPublishTime).orElse(now)), renditions,
+                Caller.current().subject());
         return PublishReportResponse.newBuilder().setPublication(publication).build();
     }
 
@@ -315,7 +315,10 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         }
         ReportStore.StoredVersion found = version.orElseThrow(() -> Errors.notFound(name));
         try {
-            return Report.parseFrom(found.body()).toBuilder().setEtag(Authoring.etag(found.version())).setPublished(found.published()).build();
+            Report report = Report.parseFrom(found.body()).toBuilder().setEtag(Authoring.etag(found.version()))
+                    .setPublished(found.published()).build();
+            InspectedServiceAccess.requireOwn(report.getServiceInspected());
+            return report;
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("report " + id + " is unreadable", e);
         }

@@ -39,12 +39,13 @@ public class PublicationStore {
     }
 
     @Transactional
-    public void add(PublicationRow publication, List<RenditionRow> renditions) {
+    public void add(PublicationRow publication, List<RenditionRow> renditions, String publishedBy) {
         jdbc.execute("insert into publication (id, report_id, report_version, inspection, service_inspected, publish_time, embargo_until, "
-                        + "corrects, correction_note, report_body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", publication.id(), publication.report(),
+                        + "corrects, correction_note, report_body, published_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                publication.id(), publication.report(),
                 publication.reportVersion(), publication.inspection(), publication.serviceInspected(), Timestamp.from(publication.publishTime()),
                 publication.embargoUntil().map(Timestamp::from).orElse(null), publication.corrects().orElse(null),
-                publication.correctionNote(), publication.reportBody());
+                publication.correctionNote(), publication.reportBody(), publishedBy);
         for (RenditionRow rendition : renditions) {
             jdbc.execute("insert into rendition (publication_id, format, content_type, sha256, content) values (?, ?, ?, ?, ?)",
                     publication.id(), rendition.format(), rendition.contentType(), rendition.sha256(), rendition.content());

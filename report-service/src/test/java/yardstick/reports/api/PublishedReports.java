@@ -29,7 +29,7 @@ final class PublishedReports {
                 .setServiceInspected(service).addAllRecommendations(recommendations).build();
         reports.add(report, body.getInspection(), body.toByteArray(), "HMI-0001", now);
         publications.add(new PublicationStore.PublicationRow(publication, report, 1, body.getInspection(), service, now, embargo,
-                Optional.empty(), "", body.toByteArray(), now), List.of());
+                Optional.empty(), "", body.toByteArray(), now), List.of(), "publisher-1");
         return "publications/" + publication;
     }
 

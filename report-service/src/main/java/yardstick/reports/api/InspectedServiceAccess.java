@@ -1,0 +1,30 @@
+package yardstick.reports.api;
+
+import io.grpc.Status;
+import java.util.Set;
+import yardstick.platform.identity.Caller;
+import yardstick.platform.identity.Role;
+
+/**
+ * An inspected service's people reach their own service's reports (its draft, for comment) and
+ * improvement plan, and no other service's. The inspectorate's staff are not so limited.
+ */
+final class InspectedServiceAccess {
+
+    private static final Set<Role> STAFF = Set.of(Role.INSPECTOR, Role.LEAD_INSPECTOR, Role.RATINGS_PANEL, Role.PUBLISHER, Role.ADMINISTRATOR);
+
+    private InspectedServiceAccess() {
+    }
+
+    /** PERMISSION_DENIED unless the caller is staff or speaks for {@code serviceInspected}. */
+    static void requireOwn(String serviceInspected) {
+        Caller caller = Caller.current();
+        if (caller.holdsAny(STAFF) || caller.isService()) {
+            return;
+        }
+        if (!caller.inspectedService().map(serviceInspected::equals).orElse(false)) {
+            throw Status.PERMISSION_DENIED.withDescription("an inspected service reaches only its own reports and improvement plan")
+                    .asRuntimeException();
+        }
+    }
+}

@@ -14,7 +14,7 @@ class CaseServiceStartsTest extends ServiceStartsChecks {
 
     @Override
     protected Set<String> ownServices() {
-        return Set.of();
+        return Set.of(yardstick.audit.v1.AuditServiceGrpc.SERVICE_NAME);
     }
 
     @Test

@@ -15,7 +15,7 @@ class RatingServiceStartsTest extends ServiceStartsChecks {
 
     @Override
     protected Set<String> ownServices() {
-        return Set.of(FrameworkServiceGrpc.SERVICE_NAME);
+        return Set.of(FrameworkServiceGrpc.SERVICE_NAME, yardstick.audit.v1.AuditServiceGrpc.SERVICE_NAME);
     }
 
     @Test

@@ -22,7 +22,8 @@ class ReportServiceStartsTest extends ServiceStartsChecks {
 
     @Override
     protected Set<String> ownServices() {
-        return Set.of(yardstick.reports.v1.ReportServiceGrpc.SERVICE_NAME, yardstick.reports.v1.ImprovementPlanServiceGrpc.SERVICE_NAME);
+        return Set.of(yardstick.reports.v1.ReportServiceGrpc.SERVICE_NAME, yardstick.reports.v1.ImprovementPlanServiceGrpc.SERVICE_NAME,
+                yardstick.audit.v1.AuditServiceGrpc.SERVICE_NAME);
     }
 
     @Test

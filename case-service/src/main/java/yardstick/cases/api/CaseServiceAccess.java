@@ -10,6 +10,7 @@ import static yardstick.platform.identity.Role.REPORT_SERVICE;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import yardstick.audit.v1.AuditServiceGrpc;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PopulationServiceGrpc;
@@ -49,6 +50,7 @@ class CaseServiceAccess {
                 .allow(JudgementServiceGrpc.getSubmitCaseJudgementsMethod(), "judgements.write", INSPECTOR)
                 .allow(JudgementServiceGrpc.getGetJudgementTalliesMethod(), "cases.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, RATING_SERVICE, REPORT_SERVICE)
+                .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }
 }

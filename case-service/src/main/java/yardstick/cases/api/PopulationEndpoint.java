@@ -23,6 +23,7 @@ import yardstick.cases.v1.GetPopulationSummaryResponse;
 import yardstick.cases.v1.ImportCasesRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.PopulationServiceGrpc;
+import yardstick.platform.audit.WithoutValues;
 import yardstick.platform.grpc.Errors;
 
 @Singleton
@@ -110,7 +111,7 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
                 } catch (SamplingRefusedException e) {
                     response.onError(Errors.failedPrecondition(new Errors.Violation(e.type(), inspection, e.getMessage())));
                 } catch (RuntimeException e) {
-                    LOG.error("import into {} failed", inspection, e);
+                    LOG.error("import into {} failed", inspection, WithoutValues.of(e));
                     response.onError(Status.INTERNAL.withDescription("the import failed; nothing was stored").asRuntimeException());
                 }
             }

@@ -11,11 +11,13 @@ import io.grpc.protobuf.StatusProto;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import yardstick.platform.audit.WithoutValues;
 
 /**
  * Lets endpoints throw the errors of {@link Errors}: grpc-java would turn any exception thrown
  * by a handler into UNKNOWN and drop its details. A status exception is answered as it is, with
- * its trailers; anything else is INTERNAL, logged here, without leaking its message.
+ * its trailers; anything else is INTERNAL, logged here without its messages (they may quote case
+ * values), and without leaking them to the caller.
  */
 @Singleton
 class StatusExceptionInterceptor implements ServerInterceptor {
@@ -57,7 +59,7 @@ class StatusExceptionInterceptor implements ServerInterceptor {
             call.close(error.getStatus(), trailers);
             return;
         }
-        LOG.error("{} failed", call.getMethodDescriptor().getFullMethodName(), e);
+        LOG.error("{} failed", call.getMethodDescriptor().getFullMethodName(), WithoutValues.of(e));
         call.close(Status.INTERNAL.withDescription("internal error; the service has logged it"), new Metadata());
     }
 }

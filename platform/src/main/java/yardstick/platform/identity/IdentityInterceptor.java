@@ -9,12 +9,15 @@ import io.grpc.ServerInterceptor;
 import io.grpc.Status;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
+import yardstick.platform.audit.AuditTrail;
 
 /**
  * The first thing every gRPC call meets: its bearer token is verified and the method's rule
  * checked, and only then is the call served, with its {@link Caller} in the call's context.
  * Health and reflection are public. No token, or a bad one, is UNAUTHENTICATED; a good token
  * without the permission is PERMISSION_DENIED naming the permission, and nothing about the resource.
+ * Every call that is not public is recorded in the {@link AuditTrail} when it closes, refused
+ * ones included: this is where it is known who called, and whether they were let in.
  */
 @Singleton
 public class IdentityInterceptor implements ServerInterceptor, Ordered {
@@ -25,10 +28,12 @@ public class IdentityInterceptor implements ServerInterceptor, Ordered {
 
     private final TokenVerifier verifier;
     private final AccessRules rules;
+    private final AuditTrail audit;
 
-    IdentityInterceptor(IdentitySettings settings, AccessRules rules) {
+    IdentityInterceptor(IdentitySettings settings, AccessRules rules, AuditTrail audit) {
         this.verifier = new TokenVerifier(settings);
         this.rules = rules;
+        this.audit = audit;
     }
 
     @Override
@@ -42,26 +47,28 @@ public class IdentityInterceptor implements ServerInterceptor, Ordered {
         if (AccessRules.isPublic(call.getMethodDescriptor().getServiceName())) {
             return next.startCall(call, headers);
         }
+        AuditedCall<Q, R> audited = new AuditedCall<>(call, audit);
         String authorization = headers.get(AUTHORIZATION);
         if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return refuse(call, unauthenticated("a bearer token is needed", "invalid_request"));
+            return refuse(audited, unauthenticated("a bearer token is needed", "invalid_request"));
         }
         Caller caller;
         try {
             caller = verifier.verify(authorization.substring(7).trim());
         } catch (TokenVerifier.InvalidToken e) {
-            return refuse(call, unauthenticated(e.getMessage(), "invalid_token"));
+            return refuse(audited, unauthenticated(e.getMessage(), "invalid_token"));
         }
+        audited.by(caller);
         AccessRules.Rule rule = rules.ruleFor(method).orElse(null);
         if (rule == null) {
-            return refuse(call, new Refusal(Status.PERMISSION_DENIED.withDescription("no role may call " + method), new Metadata()));
+            return refuse(audited, new Refusal(Status.PERMISSION_DENIED.withDescription("no role may call " + method), new Metadata()));
         }
         if (!caller.holdsAny(rule.roles())) {
-            return refuse(call, new Refusal(Status.PERMISSION_DENIED.withDescription(
+            return refuse(audited, new Refusal(Status.PERMISSION_DENIED.withDescription(
                     "this needs the permission " + rule.describe()), new Metadata()));
         }
         Context context = Context.current().withValue(Caller.KEY, caller);
-        return Contexts.interceptCall(context, call, headers, next);
+        return audited.served(Contexts.interceptCall(context, audited, headers, next));
     }
 
     private record Refusal(Status status, Metadata trailers) {
@@ -73,9 +80,7 @@ public class IdentityInterceptor implements ServerInterceptor, Ordered {
         return new Refusal(Status.UNAUTHENTICATED.withDescription(why), trailers);
     }
 
-    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Refusal refusal) {
-        call.close(refusal.status(), refusal.trailers());
-        return new ServerCall.Listener<>() {
-        };
+    private static <Q, R> ServerCall.Listener<Q> refuse(AuditedCall<Q, R> call, Refusal refusal) {
+        return call.refused(refusal.status(), refusal.trailers());
     }
 }

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class GrpcServiceTest implements TestPropertyProvider {
 
+    /** The audit log's pseudonym key in tests, so that a test can work out a case's pseudonym itself. */
+    protected static final String AUDIT_PSEUDONYM_KEY = "a test key of the audit log's case pseudonyms";
+
     private static String testerToken;
 
     @Inject
@@ -38,6 +41,7 @@ public abstract class GrpcServiceTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.properties());
         properties.putAll(TestIdentity.properties());
+        properties.put("yardstick.audit.pseudonym-key", AUDIT_PSEUDONYM_KEY);
         return properties;
     }
 

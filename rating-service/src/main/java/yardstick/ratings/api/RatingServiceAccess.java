@@ -12,6 +12,7 @@ import static yardstick.platform.identity.Role.REPORT_SERVICE;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import yardstick.audit.v1.AuditServiceGrpc;
 import yardstick.platform.identity.AccessRules;
 import yardstick.ratings.v1.FrameworkServiceGrpc;
 import yardstick.ratings.v1.RatingServiceGrpc;
@@ -38,6 +39,7 @@ class RatingServiceAccess {
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, REPORT_SERVICE)
                 .allow(RatingServiceGrpc.getListRatingSnapshotsMethod(), "ratings.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, REPORT_SERVICE)
+                .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }
 }

@@ -9,6 +9,7 @@ import static yardstick.platform.identity.Role.RATINGS_PANEL;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import yardstick.audit.v1.AuditServiceGrpc;
 import yardstick.platform.identity.AccessRules;
 import yardstick.reports.v1.ImprovementPlanServiceGrpc;
 import yardstick.reports.v1.ReportServiceGrpc;
@@ -43,6 +44,7 @@ class ReportServiceAccess {
                 .allow(ImprovementPlanServiceGrpc.getSubmitPlanMethod(), "plans.write", INSPECTED_SERVICE)
                 .allow(ImprovementPlanServiceGrpc.getListPlanEventsMethod(), "plans.read", INSPECTED_SERVICE, LEAD_INSPECTOR, PUBLISHER, ADMINISTRATOR)
                 .allow(ImprovementPlanServiceGrpc.getRenderPlanMethod(), "plans.read", INSPECTED_SERVICE, LEAD_INSPECTOR, PUBLISHER, ADMINISTRATOR)
+                .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }
 }

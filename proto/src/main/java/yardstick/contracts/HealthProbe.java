@@ -1,7 +1,6 @@
 package yardstick.contracts;
 
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -12,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Asks a service's standard gRPC health service how it is. Run as a program it is the
  * container health check: {@code java -cp ... yardstick.contracts.HealthProbe localhost:50051}
- * exits 0 only when the service answers SERVING.
+ * exits 0 only when the service answers SERVING. It speaks TLS when {@code YARDSTICK_TLS_TRUST}
+ * names the certificate authorities to trust (then the service's certificate must name the host
+ * probed, {@code localhost} inside its container).
  */
 public final class HealthProbe {
 
@@ -21,7 +22,7 @@ public final class HealthProbe {
 
     /** The serving status at {@code address} ("host:port"), or UNKNOWN when nothing answers in time. */
     public static ServingStatus check(String address, Duration deadline) {
-        ManagedChannel channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+        ManagedChannel channel = Channels.openFromEnvironment(address);
         try {
             return HealthGrpc.newBlockingStub(channel)
                     .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)

@@ -4,14 +4,15 @@ import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import yardstick.contracts.Channels;
 
 /**
  * A neighbouring service reached over gRPC. Every call carries the peer's deadline, and a peer
@@ -25,15 +26,22 @@ public final class Peer implements AutoCloseable {
     private final ManagedChannel channel;
     private final CallCredentials identity;
 
+    /** A neighbour reached in plaintext. */
+    public Peer(String name, String address, Duration deadline, CallCredentials identity) {
+        this(name, address, deadline, identity, false, null);
+    }
+
     /**
      * @param identity the calling service's own identity, sent on every call
+     * @param tls whether to speak TLS (always, when {@code trust} is given)
+     * @param trust a PEM bundle of the certificate authorities to trust, or null for the JVM's own
      */
-    public Peer(String name, String address, Duration deadline, CallCredentials identity) {
+    public Peer(String name, String address, Duration deadline, CallCredentials identity, boolean tls, Path trust) {
         this.name = name;
         this.address = address;
         this.deadline = deadline;
         this.identity = identity;
-        this.channel = ManagedChannelBuilder.forTarget(address).usePlaintext().build();
+        this.channel = Channels.open(address, tls, trust);
     }
 
     /**

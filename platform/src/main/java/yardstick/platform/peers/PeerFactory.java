@@ -3,20 +3,23 @@ package yardstick.platform.peers;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.EachBean;
 import io.micronaut.context.annotation.Factory;
+import java.nio.file.Path;
 import yardstick.platform.identity.ServiceCredentials;
+import yardstick.platform.tls.TlsSettings;
 
 @Factory
 class PeerFactory {
 
     @EachBean(PeerConfiguration.class)
     @Bean(preDestroy = "close")
-    Peer peer(PeerConfiguration configuration, ServiceCredentials identity) {
+    Peer peer(PeerConfiguration configuration, ServiceCredentials identity, TlsSettings tls) {
         String address = configuration.getAddress();
         // host:port, always: a bare name or number would be looked up as a host on port 80.
         if (address == null || !address.matches("[A-Za-z0-9.-]+:[0-9]{1,5}|\\[[0-9a-fA-F:]+]:[0-9]{1,5}")) {
             throw new IllegalStateException("yardstick.peers." + configuration.getName() + ".address must be host:port, not '"
                     + address + "'");
         }
-        return new Peer(configuration.getName(), address, configuration.getDeadline(), identity);
+        Path trust = tls.trustedAuthorities().orElse(null);
+        return new Peer(configuration.getName(), address, configuration.getDeadline(), identity, configuration.isTls(), trust);
     }
 }

@@ -1,0 +1,50 @@
+package yardstick.contracts;
+
+import io.grpc.ChannelCredentials;
+import io.grpc.Grpc;
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.TlsChannelCredentials;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The one place a channel to a Yardstick service is built: TLS trusting a PEM bundle of
+ * certificate authorities when one is given, TLS trusting the JVM's own authorities when TLS is
+ * asked for without one, plaintext otherwise (local mode).
+ */
+public final class Channels {
+
+    /** The variable naming the PEM bundle of certificate authorities a client trusts. */
+    public static final String TRUST_VARIABLE = "YARDSTICK_TLS_TRUST";
+
+    private Channels() {
+    }
+
+    /**
+     * @param address "host:port"
+     * @param tls whether to speak TLS even without {@code trust}
+     * @param trust a PEM bundle of certificate authorities, or null
+     */
+    public static ManagedChannel open(String address, boolean tls, Path trust) {
+        return Grpc.newChannelBuilder(address, credentials(tls, trust)).build();
+    }
+
+    /** As {@link #open}, trusting the bundle named by {@value #TRUST_VARIABLE} when it is set. */
+    public static ManagedChannel openFromEnvironment(String address) {
+        String trust = System.getenv(TRUST_VARIABLE);
+        return open(address, false, trust == null || trust.isBlank() ? null : Path.of(trust.trim()));
+    }
+
+    private static ChannelCredentials credentials(boolean tls, Path trust) {
+        if (trust != null) {
+            try {
+                return TlsChannelCredentials.newBuilder().trustManager(trust.toFile()).build();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the trusted certificates " + trust, e);
+            }
+        }
+        return tls ? TlsChannelCredentials.create() : InsecureChannelCredentials.create();
+    }
+}

@@ -1,5 +1,6 @@
 package yardstick.suite;
 
+import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
@@ -24,7 +25,7 @@ final class CaseImport {
     private CaseImport() {
     }
 
-    static int run(String address, String inspection, Path csv) throws IOException, InterruptedException {
+    static int run(String address, CallCredentials lead, String inspection, Path csv) throws IOException, InterruptedException {
         long lines;
         try (var stream = Files.lines(csv, StandardCharsets.UTF_8)) {
             lines = Math.max(0, stream.count() - 1);
@@ -35,6 +36,7 @@ final class CaseImport {
             CaseCsv format = CaseCsv.withHeader(reader.readLine());
             StreamObserver<ImportCasesRequest> upload = PopulationServiceGrpc.newStub(channel)
                     .withDeadlineAfter(10, TimeUnit.MINUTES)
+                    .withCallCredentials(lead)
                     .importCases(PopulationUpload.answering(answer));
             ImportCasesRequest.Builder batch = ImportCasesRequest.newBuilder().setInspection(inspection);
             long sent = 0;

@@ -1,5 +1,6 @@
 package yardstick.suite;
 
+import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
@@ -53,7 +54,9 @@ final class CasesBenchmark {
     private CasesBenchmark() {
     }
 
-    static int run(Path root, Map<String, String> environment, int size, int tallyCalls) throws Exception {
+    /** Signs in as the lead inspector to run the inspections and as the inspector on their team to judge. */
+    static int run(Path root, Map<String, String> environment, SignIns signIns, int size, int tallyCalls) throws Exception {
+        CallCredentials lead = signIns.as(SignIns.LEAD_INSPECTOR);
         String cases = "localhost:" + Service.CASES.grpcPort(environment);
         String ratings = "localhost:" + Service.RATINGS.grpcPort(environment);
         ManagedChannel channel = ManagedChannelBuilder.forTarget(cases).usePlaintext().build();
@@ -62,21 +65,21 @@ final class CasesBenchmark {
             List<EligibleCase> population = SyntheticPopulation.cases(size, 1, FIELDWORK);
             System.out.printf("case-service at %s; %,d synthetic cases%n", cases, size);
 
-            String imported = newInspection(channel);
+            String imported = newInspection(channel, lead);
             long start = System.nanoTime();
-            ImportCasesResponse response = importCases(channel, imported, population);
+            ImportCasesResponse response = importCases(channel, lead, imported, population);
             double rpcSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("ImportCases (streamed, validated, stored): %,d cases in %.2f s (%,.0f cases/s)%n",
                     response.getImported(), rpcSeconds, response.getImported() / rpcSeconds);
 
-            String copied = newInspection(channel);
+            String copied = newInspection(channel, lead);
             double copySeconds = copy(root, environment, copied, population);
             System.out.printf("PostgreSQL COPY of the same rows into the same table:     %.2f s (%,.0f rows/s)%n",
                     copySeconds, size / copySeconds);
             System.out.printf("ratio COPY time / ImportCases time: %.2f%n", copySeconds / rpcSeconds);
 
             SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(2, TimeUnit.MINUTES);
+                    .withDeadlineAfter(2, TimeUnit.MINUTES).withCallCredentials(lead);
             start = System.nanoTime();
             sampling.planSample(PlanSampleRequest.newBuilder().setInspection(imported).build());
             Sample sample = sampling.withDeadlineAfter(2, TimeUnit.MINUTES)
@@ -86,7 +89,7 @@ final class CasesBenchmark {
                     sample.getCategoriesList().stream().map(c -> c.getCategory().name().substring(14).toLowerCase() + " " + c.getCasesCount())
                             .collect(Collectors.joining(", ")));
 
-            tallies(channel, ratingChannel, tallyCalls);
+            tallies(channel, ratingChannel, lead, signIns.as(SignIns.INSPECTOR), tallyCalls);
             return 0;
         } finally {
             channel.shutdownNow();
@@ -95,21 +98,23 @@ final class CasesBenchmark {
     }
 
     /** An inspection of 65 cases (Kent's 39 court and 26 out-of-court), every case judged; then its tallies, timed. */
-    private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, int calls) throws Exception {
+    private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, CallCredentials lead, CallCredentials inspector,
+                                int calls) throws Exception {
         Framework framework = FrameworkServiceGrpc.newBlockingStub(ratingChannel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withCallCredentials(lead)
                 .getFramework(GetFrameworkRequest.newBuilder().setName("frameworks/youth-2019").build()).getFramework();
         List<EligibleCase> population = SyntheticPopulation.cases(600, 2, FIELDWORK).stream()
                 .filter(c -> c.getCategory() != CaseCategory.CASE_CATEGORY_RESETTLEMENT).toList();
         Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
-        String inspection = newInspection(channel);
-        importCases(channel, inspection, population);
+        String inspection = newInspection(channel, lead);
+        importCases(channel, lead, inspection, population);
         SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(1, TimeUnit.MINUTES);
+                .withDeadlineAfter(1, TimeUnit.MINUTES).withCallCredentials(lead);
         sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection)
                 .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT).setMaximum(39))
                 .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_OUT_OF_COURT).setMaximum(26)).build());
         Sample sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(3).build()).getSample();
-        JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel);
+        JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel).withCallCredentials(inspector);
         int judged = 0;
         for (var category : sample.getCategoriesList()) {
             for (SampledCase sampled : category.getCasesList()) {
@@ -138,18 +143,21 @@ final class CasesBenchmark {
                 judged, calls, calls / seconds, latencies[calls / 2] / 1e6, latencies[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
     }
 
-    private static String newInspection(ManagedChannel channel) {
-        Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS)
+    /** An inspection led by the lead inspector, with the inspector on its team. */
+    private static String newInspection(ManagedChannel channel, CallCredentials lead) {
+        Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder().setServiceInspected("Benchmark Youth Justice Service")
                                 .setFieldworkStart(SyntheticPopulation.date(FIELDWORK)).setFieldworkEnd(SyntheticPopulation.date(FIELDWORK.plusDays(4)))
-                                .setFramework("frameworks/youth-2019").setLeadInspector("HMI-BENCH"))
+                                .setFramework("frameworks/youth-2019").addTeam(SignIns.subject(SignIns.INSPECTOR))
+                                .setLeadInspector(SignIns.subject(SignIns.LEAD_INSPECTOR)))
                         .build()).getInspection();
         return inspection.getName();
     }
 
-    private static ImportCasesResponse importCases(ManagedChannel channel, String inspection, List<EligibleCase> cases) throws Exception {
-        return PopulationUpload.upload(channel, inspection, cases, 1000, java.time.Duration.ofMinutes(5));
+    private static ImportCasesResponse importCases(ManagedChannel channel, CallCredentials lead, String inspection, List<EligibleCase> cases)
+            throws Exception {
+        return PopulationUpload.upload(channel, lead, inspection, cases, 1000, java.time.Duration.ofMinutes(5));
     }
 
     /** COPY of the same rows into eligible_case, straight into case-service's embedded PostgreSQL (found by its postmaster.pid). */

@@ -1,5 +1,6 @@
 package yardstick.suite;
 
+import io.grpc.CallCredentials;
 import io.grpc.Channel;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
@@ -20,13 +21,15 @@ public final class PopulationUpload {
     }
 
     /**
+     * @param caller who imports: a lead inspector
      * @throws ExecutionException whose cause is the service's error when it refuses the import
      */
-    public static ImportCasesResponse upload(Channel channel, String inspection, List<EligibleCase> cases, int batch, Duration deadline)
+    public static ImportCasesResponse upload(Channel channel, CallCredentials caller, String inspection, List<EligibleCase> cases, int batch, Duration deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<ImportCasesResponse> answer = new CompletableFuture<>();
         StreamObserver<ImportCasesRequest> stream = PopulationServiceGrpc.newStub(channel)
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .withCallCredentials(caller)
                 .importCases(answering(answer));
         for (int from = 0; from < cases.size(); from += batch) {
             stream.onNext(ImportCasesRequest.newBuilder().setInspection(inspection)

@@ -1,9 +1,17 @@
 package yardstick.suite;
 
+import static yardstick.suite.SignIns.INSPECTED_SERVICE;
+import static yardstick.suite.SignIns.INSPECTOR;
+import static yardstick.suite.SignIns.LEAD_INSPECTOR;
+import static yardstick.suite.SignIns.PUBLISHER;
+import static yardstick.suite.SignIns.RATINGS_PANEL;
+import static yardstick.suite.SignIns.subject;
+
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.google.protobuf.util.JsonFormat;
+import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -140,59 +148,73 @@ public final class PublishedInspection {
         return golden.getFieldsOrThrow("service").getStringValue();
     }
 
-    /** Carries the inspection from an eligible population to a published report, saying what it does as it goes. */
-    public Result carry(ManagedChannel cases, ManagedChannel ratings, ManagedChannel reports, Consumer<String> progress) throws Exception {
-        Framework rules = FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS)
+    /**
+     * Carries the inspection from an eligible population to a published report, saying what it does as it goes.
+     * Each step signs in as the role it needs, as the default local users ({@code ./yardstick token ROLE} gives the
+     * same), so that they can read afterwards what it made: the lead inspector runs the inspection with the first
+     * inspector on the team, who judges the cases; the ratings panel decides on discretion; the publisher publishes;
+     * the inspected service answers with its plan.
+     *
+     * @param cases, ratings, reports channels that carry no credentials of their own
+     */
+    public Result carry(ManagedChannel cases, ManagedChannel ratings, ManagedChannel reports, SignIns signIns, Consumer<String> progress)
+            throws Exception {
+        CallCredentials lead = signIns.as(LEAD_INSPECTOR);
+        Framework rules = FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .getFramework(GetFrameworkRequest.newBuilder().setName(framework).build()).getFramework();
-        String inspection = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
+        String inspection = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder().setServiceInspected(service()).setFramework(framework)
                                 .setFieldworkStart(SyntheticPopulation.date(fieldworkStart))
                                 .setFieldworkEnd(SyntheticPopulation.date(fieldworkStart.plusDays(fieldworkDays)))
-                                .setLeadInspector("HMI-0001")).build())
+                                .addTeam(subject(INSPECTOR))
+                                .setLeadInspector(subject(LEAD_INSPECTOR))).build())
                 .getInspection().getName();
-        progress.accept("Inspection " + inspection + " of " + service() + " (" + framework + ")");
+        progress.accept("Inspection " + inspection + " of " + service() + " (" + framework + "), led by " + subject(LEAD_INSPECTOR)
+                + " with " + subject(INSPECTOR));
 
         List<EligibleCase> population = population();
-        PopulationUpload.upload(cases, inspection, population, 500, java.time.Duration.ofMinutes(2));
+        PopulationUpload.upload(cases, lead, inspection, population, 500, java.time.Duration.ofMinutes(2));
         progress.accept("Eligible population imported: " + population.size() + " cases");
         SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(cases)
-                .withDeadlineAfter(60, TimeUnit.SECONDS);
+                .withDeadlineAfter(60, TimeUnit.SECONDS).withCallCredentials(lead);
         sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection).addAllSettings(settings()).build());
         Sample sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(2021).build()).getSample();
         progress.accept("Sample drawn: " + String.join(", ", sample.getCategoriesList().stream()
                 .map(c -> c.getCasesCount() + " " + c.getCategory().name().substring("CASE_CATEGORY_".length()).toLowerCase().replace('_', '-'))
                 .toList()) + " cases");
 
-        judge(cases, inspection, rules, sample, population);
+        judge(cases, signIns.as(INSPECTOR), inspection, rules, sample, population);
         progress.accept("Every sampled case judged and submitted");
 
-        RatingServiceGrpc.RatingServiceBlockingStub rating = RatingServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(60, TimeUnit.SECONDS);
+        RatingServiceGrpc.RatingServiceBlockingStub rating = RatingServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(lead);
         for (Standard standard : standards(rules)) {
             if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED && !standard.getRatedSeparately()) {
                 rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
                         .setInspection(inspection).setStandard(standard.getId()).setRating(publishedRating(standard.getId()))
                         .setRationale("Judged against the published ratings characteristics, as in the published report.")
-                        .setRecordedBy("HMI-0001")).build());
+                        .setRecordedBy(subject(LEAD_INSPECTOR))).build());
             }
         }
         for (Value decision : list("discretion")) {
             Struct fields = decision.getStructValue();
-            rating.recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder()
+            rating.withCallCredentials(signIns.as(RATINGS_PANEL)).recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder()
                     .setInspection(inspection).setStandard(text(fields, "standard"))
-                    .setTo(Rating.valueOf("RATING_" + text(fields, "to"))).setRationale(text(fields, "basis")).setRecordedBy("HMI-0002"))
+                    .setTo(Rating.valueOf("RATING_" + text(fields, "to"))).setRationale(text(fields, "basis")).setRecordedBy(subject(RATINGS_PANEL)))
                     .build());
         }
-        RatingSnapshot snapshot = rating.computeRatings(ComputeRatingsRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001")
+        RatingSnapshot snapshot = rating.computeRatings(ComputeRatingsRequest.newBuilder().setInspection(inspection).setRequestedBy(subject(LEAD_INSPECTOR))
                 .setRequestId(UUID.randomUUID().toString()).build()).getSnapshot();
         progress.accept("Ratings computed: " + snapshot.getName() + ", " + snapshot.getRatings().getScore() + "/"
                 + snapshot.getRatings().getMaximumScore());
 
-        ReportServiceGrpc.ReportServiceBlockingStub reporting = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
-        Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection).setRequestedBy("HMI-0001")
+        ReportServiceGrpc.ReportServiceBlockingStub reporting = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(lead);
+        Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection).setRequestedBy(subject(LEAD_INSPECTOR))
                 .setRequestId(UUID.randomUUID().toString()).build()).getReport();
         Report written = reporting.updateReport(UpdateReportRequest.newBuilder().setName(draft.getName()).setEtag(draft.getEtag())
-                .setUpdatedBy("HMI-0001")
+                .setUpdatedBy(subject(LEAD_INSPECTOR))
                 .setExecutiveSummary("This is a demonstration. The inspection is synthetic: its population, sample and judgements were "
                         + "generated so that its figures reproduce those HM Inspectorate of Probation published for " + service()
                         + " in 2021, and it was carried through Yardstick's case, rating and report services.\n\n"
@@ -200,12 +222,12 @@ public final class PublishedInspection {
                 .setBackground("The figures of the published report are Crown copyright, used under the Open Government Licence.")
                 .addAllRecommendations(recommendations()).build()).getReport();
         progress.accept("Report " + written.getName() + " assembled and written (version " + written.getVersion() + ")");
-        Publication publication = reporting.publishReport(PublishReportRequest.newBuilder().setName(written.getName())
+        Publication publication = reporting.withCallCredentials(signIns.as(PUBLISHER)).publishReport(PublishReportRequest.newBuilder().setName(written.getName())
                 .setEtag(written.getEtag()).setRequestId(UUID.randomUUID().toString()).build()).getPublication();
         progress.accept("Published: " + publication.getName());
         Report published = reporting.getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(written.getName()).build()).getReport();
         java.util.Optional<yardstick.reports.v1.ImprovementPlan> plan = planFile == null ? java.util.Optional.empty()
-                : java.util.Optional.of(answer(reports, publication));
+                : java.util.Optional.of(answer(reports, signIns.as(INSPECTED_SERVICE), publication));
         plan.ifPresent(p -> progress.accept("The service's improvement plan submitted: " + p.getName() + ", "
                 + p.getObjectivesCount() + " objectives answering recommendations 1-" + p.getRecommendationsCount()));
         return new Result(inspection, snapshot, published, publication, plan);
@@ -213,9 +235,10 @@ public final class PublishedInspection {
 
     /**
      * The service's published improvement plan ({@code golden/*-improvement-plan.json}: objectives, outcomes and actions,
-     * owners as roles), created through the API in answer to the publication, and submitted.
+     * owners as roles), created through the API in answer to the publication, and submitted by the service's default
+     * local user (inspected-service-1, who speaks for Kent: the only service here with a published plan).
      */
-    private yardstick.reports.v1.ImprovementPlan answer(ManagedChannel reports, Publication publication) {
+    private yardstick.reports.v1.ImprovementPlan answer(ManagedChannel reports, CallCredentials service, Publication publication) {
         Struct golden = load(planFile);
         yardstick.reports.v1.ImprovementPlan.Builder plan = yardstick.reports.v1.ImprovementPlan.newBuilder()
                 .setTitle(text(golden, "title")).setOversight(text(golden, "oversight"));
@@ -236,7 +259,8 @@ public final class PublishedInspection {
             plan.addObjectives(built);
         }
         String actor = "Head of Youth Justice";
-        var plans = yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+        var plans = yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(service);
         yardstick.reports.v1.ImprovementPlan created = plans.createPlan(yardstick.reports.v1.CreatePlanRequest.newBuilder()
                 .setParent(publication.getName()).setPlan(plan).setRequestId(UUID.randomUUID().toString()).setActor(actor).build()).getPlan();
         return plans.submitPlan(yardstick.reports.v1.SubmitPlanRequest.newBuilder().setName(created.getName()).setEtag(created.getEtag())
@@ -306,7 +330,7 @@ public final class PublishedInspection {
      * counts: the applicable cases and their yes answers are spread over the sample by turns, and
      * each prompt is answered yes in about its published share of the applicable cases.
      */
-    private void judge(ManagedChannel cases, String inspection, Framework rules, Sample sample, List<EligibleCase> population) {
+    private void judge(ManagedChannel cases, CallCredentials inspector, String inspection, Framework rules, Sample sample, List<EligibleCase> population) {
         Map<String, EligibleCase> byReference = new HashMap<>();
         population.forEach(c -> byReference.put(c.getReference(), c));
         Map<String, int[]> counts = keyQuestionCounts();
@@ -346,10 +370,11 @@ public final class PublishedInspection {
             }
             for (EligibleCase eligible : sampled) {
                 String name = inspection + "/cases/" + eligible.getReference() + "/judgements";
-                CaseJudgements saved = JudgementServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
-                        .updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(
+                JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(cases)
+                        .withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(inspector);
+                CaseJudgements saved = judging.updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(
                                 SyntheticJudgements.forCase(name, rules, eligible, answers::get)).build()).getJudgements();
-                JudgementServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).submitCaseJudgements(
+                judging.submitCaseJudgements(
                         SubmitCaseJudgementsRequest.newBuilder().setName(saved.getName()).setEtag(saved.getEtag()).build());
             }
         }

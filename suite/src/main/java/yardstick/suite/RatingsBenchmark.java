@@ -1,5 +1,6 @@
 package yardstick.suite;
 
+import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -47,11 +48,12 @@ final class RatingsBenchmark {
         void run();
     }
 
-    static int run(String address, Duration warmup, Duration measurement, int concurrency) throws InterruptedException {
+    /** @param caller who calls CalculateRatings: another system, by the integration role */
+    static int run(String address, CallCredentials caller, Duration warmup, Duration measurement, int concurrency) throws InterruptedException {
         ManagedChannel channel = NettyChannelBuilder.forTarget(address).usePlaintext().build();
         try {
             CalculateRatingsRequest kent = KentInputs.request();
-            RatingServiceGrpc.RatingServiceBlockingStub ratings = RatingServiceGrpc.newBlockingStub(channel);
+            RatingServiceGrpc.RatingServiceBlockingStub ratings = RatingServiceGrpc.newBlockingStub(channel).withCallCredentials(caller);
             HealthGrpc.HealthBlockingStub healthStub = HealthGrpc.newBlockingStub(channel);
             CalculateRatingsResponse answer = ratings.withDeadlineAfter(10, TimeUnit.SECONDS).calculateRatings(kent);
             if (answer.getScore() != 18) {

@@ -1,17 +1,22 @@
 package yardstick.suite;
 
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import yardstick.identity.LocalIdentityProvider;
+import yardstick.identity.TokenClient;
 
 /**
- * The {@code ./yardstick} command. {@code up} starts the whole suite in the foreground and
- * stops all of it, PostgreSQL included, on Ctrl-C; {@code status} asks each service's health.
+ * The {@code ./yardstick} command. {@code up} starts the whole suite in the foreground, with the local
+ * identity provider, and stops all of it, PostgreSQL included, on Ctrl-C; {@code status} asks each
+ * service's health; {@code token} signs in at the local provider.
  */
 public final class Yardstick {
 
@@ -29,8 +34,10 @@ public final class Yardstick {
             case "status" -> status(environment);
             case "demo" -> demo(environment, args.length > 1 ? args[1] : "kent");
             case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), environment);
+            case "token" -> token(Arrays.copyOfRange(args, 1, args.length), environment);
             case "import" -> args.length == 3
-                    ? CaseImport.run("localhost:" + Service.CASES.grpcPort(environment), args[1], Path.of(args[2]))
+                    ? CaseImport.run("localhost:" + Service.CASES.grpcPort(environment), SignIns.local(environment).as(SignIns.LEAD_INSPECTOR),
+                            args[1], Path.of(args[2]))
                     : help();
             default -> help();
         };
@@ -43,7 +50,20 @@ public final class Yardstick {
                 .toList();
         long started = System.nanoTime();
         System.out.println("Starting Yardstick in " + root);
-        Suite suite = Suite.start(root, environment, javaOptions, System.out::println);
+        // The services trust the user's identity provider if they name one; else the local one, run here.
+        Optional<LocalIdentityProvider> identity;
+        try {
+            identity = environment.getOrDefault("YARDSTICK_OIDC_ISSUER", "").isBlank()
+                    ? Optional.of(LocalIdentityProvider.start(SignIns.idpPort(environment)))
+                    : Optional.empty();
+        } catch (IllegalStateException e) {
+            System.out.println(e.getMessage() + " (set YARDSTICK_IDP_PORT to another port)");
+            return 1;
+        }
+        Map<String, String> serviceEnvironment = new HashMap<>(environment);
+        identity.ifPresent(provider -> serviceEnvironment.putAll(provider.serviceEnvironment()));
+        String issuer = serviceEnvironment.get("YARDSTICK_OIDC_ISSUER");
+        Suite suite = Suite.start(root, serviceEnvironment, javaOptions, System.out::println);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Yardstick: every service and its PostgreSQL ...");
@@ -52,6 +72,7 @@ public final class Yardstick {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            identity.ifPresent(LocalIdentityProvider::close);
             System.out.println("Yardstick stopped.");
             stopped.countDown();
         }, "yardstick-stop"));
@@ -68,6 +89,8 @@ public final class Yardstick {
             String http = service.httpPort(environment).map(p -> ", HTTP http://localhost:" + p + "/").orElse("");
             System.out.printf("  %-15s gRPC %s%s (pid %d)%n", service.name(), process.grpcAddress(), http, process.pid());
         }
+        System.out.printf("  %-15s issuer %s%s%n", "identity", issuer,
+                identity.isPresent() ? " (local users; a token: ./yardstick token ROLE)" : " (YARDSTICK_OIDC_ISSUER)");
         System.out.printf("All three services are healthy after %.1f s. Press Ctrl-C to stop them all.%n%n", seconds);
 
         while (suite.exited().isEmpty()) {
@@ -111,7 +134,8 @@ public final class Yardstick {
         io.grpc.ManagedChannel reports = channel(Service.REPORTS, environment);
         try {
             long started = System.nanoTime();
-            PublishedInspection.Result result = inspection.carry(cases, ratings, reports, line -> System.out.println("  " + line));
+            PublishedInspection.Result result = inspection.carry(cases, ratings, reports, SignIns.local(environment),
+                    line -> System.out.println("  " + line));
             String portal = "http://localhost:" + Service.REPORTS.httpPort(environment).orElse(8080);
             String id = result.publication().getName().substring("publications/".length());
             System.out.printf("%nDone in %.1f s. The published report:%n  %s/api/v1/reports/%s/html%n  (PDF: .../pdf, Markdown: .../md, "
@@ -135,7 +159,8 @@ public final class Yardstick {
     static int bench(String[] args, Map<String, String> environment) throws Exception {
         if (args.length > 0 && args[0].equals("cases")) {
             int size = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-            return CasesBenchmark.run(Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath(), environment, size, 2000);
+            return CasesBenchmark.run(Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath(), environment,
+                    SignIns.local(environment), size, 2000);
         }
         if (args.length > 0 && args[0].equals("portal")) {
             int concurrency = args.length > 1 ? Integer.parseInt(args[1]) : 8;
@@ -156,7 +181,32 @@ public final class Yardstick {
                 }
             }
         }
-        return RatingsBenchmark.run(address, Duration.ofSeconds(Math.max(2, seconds / 2)), Duration.ofSeconds(seconds), concurrency);
+        return RatingsBenchmark.run(address, SignIns.local(environment).as(SignIns.INTEGRATION), Duration.ofSeconds(Math.max(2, seconds / 2)), Duration.ofSeconds(seconds), concurrency);
+    }
+
+    /**
+     * {@code token ROLE [--subject NAME]}: a bearer token from the local identity provider of the running suite, for the
+     * role's default local user, or for NAME holding the role.
+     */
+    static int token(String[] args, Map<String, String> environment) {
+        if (args.length != 1 && !(args.length == 3 && args[1].equals("--subject"))) {
+            System.err.println("usage: ./yardstick token ROLE [--subject NAME]; ROLE is one of " + String.join(", ", SignIns.ROLES));
+            return 2;
+        }
+        String role = args[0];
+        if (!SignIns.ROLES.contains(role)) {
+            System.err.println("unknown role '" + role + "': one of " + String.join(", ", SignIns.ROLES));
+            return 2;
+        }
+        String tokenUrl = SignIns.localTokenUrl(environment);
+        TokenClient tokens = new TokenClient(tokenUrl);
+        try {
+            System.out.println(args.length == 1 ? tokens.signInAs(role) : tokens.signIn(args[2], role));
+            return 0;
+        } catch (UncheckedIOException e) {
+            System.err.println("no identity provider answers at " + tokenUrl + ": start the suite with ./yardstick up first");
+            return 1;
+        }
     }
 
     static int help() {
@@ -172,6 +222,11 @@ public final class Yardstick {
                            (population, sample, judgements that reproduce Kent's (or Harrow's) published
                            figures, ratings with the panel's discretion, report, publication); prints the
                            published report's address at http://localhost:8080/
+                  token ROLE [--subject NAME]
+                           a bearer token from the running suite's local identity provider, for ROLE's default
+                           local user (inspector-1, lead-inspector-1, ...) or for NAME holding ROLE; ROLE is one of
+                           inspector, lead-inspector, ratings-panel, publisher, inspected-service, administrator,
+                           integration. Use it as: -H "authorization: Bearer $(./yardstick token publisher)"
                   import INSPECTION FILE.csv
                            stream a CSV population into an inspection (all or nothing), with progress;
                            columns: reference,category,disposal_type,disposal_date,release_date,gender,age,

@@ -161,6 +161,8 @@ class InspectionRatingIT {
                 .build()).getDecision();
         assertEquals(movable.getRating(), decision.getFrom());
         assertEquals(option.getGroundsList(), decision.getGroundsList());
+        assertEquals(yardstick.platform.testing.TestIdentity.TESTER, decision.getRecordedBy(),
+                "the decision records the token's subject, not the name the request gave");
 
         RatingSnapshot second = compute(UUID.randomUUID().toString());
         assertEquals(2, second.getNumber());

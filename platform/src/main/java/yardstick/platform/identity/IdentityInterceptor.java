@@ -30,8 +30,8 @@ public class IdentityInterceptor implements ServerInterceptor, Ordered {
     private final AccessRules rules;
     private final AuditTrail audit;
 
-    IdentityInterceptor(IdentitySettings settings, AccessRules rules, AuditTrail audit) {
-        this.verifier = new TokenVerifier(settings);
+    IdentityInterceptor(TokenVerifier verifier, AccessRules rules, AuditTrail audit) {
+        this.verifier = verifier;
         this.rules = rules;
         this.audit = audit;
     }

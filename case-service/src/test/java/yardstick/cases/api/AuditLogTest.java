@@ -35,6 +35,7 @@ import yardstick.audit.v1.ListAuditEventsResponse;
 import yardstick.cases.v1.GetCaseJudgementsRequest;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.JudgementServiceGrpc;
+import yardstick.platform.audit.AuditTrail;
 import yardstick.platform.identity.Role;
 import yardstick.platform.testing.GrpcServiceTest;
 import yardstick.platform.testing.TestIdentity;
@@ -96,6 +97,19 @@ class AuditLogTest extends GrpcServiceTest {
         assertEquals(GET_CASE_JUDGEMENTS, event.getMethod());
         assertEquals(inspection + "/cases/~" + hmacSha256(AUDIT_PSEUDONYM_KEY, reference) + "/judgements", event.getResource());
         assertEquals("NOT_FOUND", event.getOutcome());
+    }
+
+    @Test
+    void anActTheServiceDoesOfItsOwnAccordIsRecordedUnderItsOwnName() {
+        String inspection = anInspection();
+        context.getBean(AuditTrail.class).recordOwnAct("PurgeExpiredCaseData", inspection + "/cases/KENT-0042", Status.Code.OK);
+
+        AuditEvent purge = allEvents(inspection).get(0);
+        assertEquals("case-service", purge.getSubject());
+        assertEquals(List.of("case-service"), purge.getRolesList());
+        assertEquals("PurgeExpiredCaseData", purge.getMethod());
+        assertEquals(inspection + "/cases/~" + hmacSha256(AUDIT_PSEUDONYM_KEY, "KENT-0042"), purge.getResource());
+        assertEquals("OK", purge.getOutcome());
     }
 
     @Test

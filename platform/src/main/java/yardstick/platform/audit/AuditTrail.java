@@ -37,6 +37,8 @@ public class AuditTrail {
     public static final String ANONYMOUS = "anonymous";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+    /** Anyone, signed in or not, can make an entry: what a request names is kept to this length. */
+    private static final int LONGEST_TEXT = 1000;
 
     private final Jdbc jdbc;
     private final CasePseudonyms pseudonyms;
@@ -63,18 +65,22 @@ public class AuditTrail {
     }
 
     public void record(Act act) {
-        String resource = pseudonyms.inResourceName(act.resource());
+        String resource = shortened(pseudonyms.inResourceName(act.resource()));
         try {
             String inspection = resource.isEmpty() ? "" : inspections.inspectionOf(resource).orElse("");
             String[] roles = act.roles().stream().map(Role::claim).sorted().toArray(String[]::new);
             jdbc.execute("insert into audit_events (event_time, subject, roles, method, resource, inspection, outcome, reason) "
                             + "values (?, ?, ?, ?, ?, ?, ?, ?)",
                     OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), act.subject(), roles, act.method(), resource, inspection,
-                    act.outcome().name(), act.reason());
+                    act.outcome().name(), shortened(act.reason()));
         } catch (RuntimeException e) {
-            LOG.error("audit entry of {} by {} on {} ({}) was not written", act.method(), act.subject(), resource,
-                    act.outcome(), WithoutValues.of(e));
+            // Without the resource: it is the caller's text, and a log line is no place for it.
+            LOG.error("audit entry of {} ({}) was not written", act.method(), act.outcome(), WithoutValues.of(e));
         }
+    }
+
+    private static String shortened(String text) {
+        return text.length() <= LONGEST_TEXT ? text : text.substring(0, LONGEST_TEXT);
     }
 
     /** An act the service does of its own accord, such as a scheduled purge, recorded under its own name and role. */

@@ -7,6 +7,7 @@ import java.util.UUID;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
+import yardstick.cases.store.RetentionStore;
 import yardstick.platform.grpc.Errors;
 
 /** What every endpoint of case-service does with the inspection a request names. */
@@ -14,14 +15,30 @@ import yardstick.platform.grpc.Errors;
 class Inspections {
 
     private final InspectionStore store;
+    private final RetentionStore retention;
 
-    Inspections(InspectionStore store) {
+    Inspections(InspectionStore store, RetentionStore retention) {
         this.store = store;
+        this.retention = retention;
     }
 
     /** The inspection named "inspections/{inspection}"; INVALID_ARGUMENT naming {@code field} or NOT_FOUND otherwise. */
     Inspection existing(String name, String field) {
         return store.find(id(name, field)).orElseThrow(() -> Errors.notFound(name));
+    }
+
+    /**
+     * As {@link #existing}, for a call on its case data (population, sample, judgements):
+     * FAILED_PRECONDITION of type PURGED once that data has been purged under the retention.
+     */
+    Inspection withCaseData(String name, String field) {
+        Inspection inspection = existing(name, field);
+        retention.purgeTime(inspection.id()).ifPresent(purged -> {
+            throw Errors.failedPrecondition(new Errors.Violation("PURGED", inspection.name(),
+                    "the inspection's case data (eligible population, sample, judgements) was purged at " + purged
+                            + ", its retention after closing having passed; its published reports and ratings remain"));
+        });
+        return inspection;
     }
 
     static UUID id(String name, String field) {

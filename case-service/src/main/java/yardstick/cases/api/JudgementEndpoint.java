@@ -60,7 +60,7 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
         if (cases < 0 || !name.endsWith(JUDGEMENTS)) {
             throw Errors.invalidArgument(field, "must be of the form inspections/{inspection}/cases/{reference}/judgements");
         }
-        Inspection inspection = inspections.existing(name.substring(0, cases), field);
+        Inspection inspection = inspections.withCaseData(name.substring(0, cases), field);
         return new CaseName(inspection, name.substring(cases + CASES.length(), name.length() - JUDGEMENTS.length()));
     }
 
@@ -124,7 +124,7 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
 
     @Override
     public void getJudgementTallies(GetJudgementTalliesRequest request, StreamObserver<GetJudgementTalliesResponse> response) {
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.withCaseData(request.getInspection(), "inspection");
         Judging.Tallied tallied = judging.tallies(inspection.id());
         GetJudgementTalliesResponse.Builder answer = GetJudgementTalliesResponse.newBuilder()
                 .setFramework(inspection.framework())

@@ -91,7 +91,7 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
             @Override
             public void onCompleted() {
                 try {
-                    UUID id = inspections.existing(inspection == null ? "" : inspection, "inspection").id();
+                    UUID id = inspections.withCaseData(inspection == null ? "" : inspection, "inspection").id();
                     if (problemCount > 0) {
                         if (problemCount > problems.size()) {
                             problems.add(new FieldProblem("cases", "and " + (problemCount - problems.size())
@@ -119,7 +119,7 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
 
     @Override
     public void getPopulationSummary(GetPopulationSummaryRequest request, StreamObserver<GetPopulationSummaryResponse> response) {
-        UUID id = inspections.existing(request.getInspection(), "inspection").id();
+        UUID id = inspections.withCaseData(request.getInspection(), "inspection").id();
         PopulationSummary summary = PopulationSummary.of(populations.load(id));
         response.onNext(GetPopulationSummaryResponse.newBuilder().setSummary(PopulationMessages.summary(summary)).build());
         response.onCompleted();

@@ -47,7 +47,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
 
     @Override
     public void planSample(PlanSampleRequest request, StreamObserver<PlanSampleResponse> response) {
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.withCaseData(request.getInspection(), "inspection");
         Map<CaseCategory, CategorySettings> settings = new EnumMap<>(CaseCategory.class);
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < request.getSettingsCount(); i++) {
@@ -73,7 +73,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
 
     @Override
     public void getSamplePlan(GetSamplePlanRequest request, StreamObserver<GetSamplePlanResponse> response) {
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.withCaseData(request.getInspection(), "inspection");
         List<CategoryPlan> plans = sampling.plan(inspection.id(), inspection.fieldworkStart())
                 .orElseThrow(() -> Errors.notFound(inspection.name() + "'s sample plan"));
         response.onNext(GetSamplePlanResponse.newBuilder().setPlan(plan(inspection, plans)).build());
@@ -82,7 +82,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
 
     @Override
     public void drawSample(DrawSampleRequest request, StreamObserver<DrawSampleResponse> response) {
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.withCaseData(request.getInspection(), "inspection");
         List<Sampling.CategorySample> drawn = refused(inspection.name(),
                 () -> sampling.draw(inspection.id(), inspection.fieldworkStart(), request.getSeed()));
         response.onNext(DrawSampleResponse.newBuilder().setSample(sample(inspection, drawn)).build());
@@ -91,7 +91,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
 
     @Override
     public void getSample(GetSampleRequest request, StreamObserver<GetSampleResponse> response) {
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.withCaseData(request.getInspection(), "inspection");
         List<Sampling.CategorySample> drawn = sampling.sample(inspection.id(), inspection.fieldworkStart());
         if (drawn.isEmpty()) {
             throw Errors.notFound(inspection.name() + "'s sample");
@@ -110,7 +110,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
             problems.add(new FieldProblem("reason", "is required: why the case cannot be inspected"));
         }
         Inspections.refuse(problems);
-        Inspection inspection = inspections.existing(request.getInspection(), "inspection");
+        Inspection inspection = inspections.withCaseData(request.getInspection(), "inspection");
         Sampling.Replaced replaced = refused(inspection.name(),
                 () -> sampling.replace(inspection.id(), inspection.fieldworkStart(), request.getReference(), request.getReason()));
         ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()

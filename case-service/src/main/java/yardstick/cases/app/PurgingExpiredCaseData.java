@@ -1,5 +1,6 @@
 package yardstick.cases.app;
 
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import io.micronaut.transaction.TransactionOperations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yardstick.cases.domain.PurgedInspection;
@@ -61,8 +61,8 @@ public class PurgingExpiredCaseData {
      * stand or fall together. The suite's append-only audit trail is to be written here.
      */
     private void purged(PurgedInspection purged, String actor) {
-        LOG.info("{} purged the case data of {}, closed {}, kept {}: {} eligible cases, {} sampled cases, {} case judgements",
-                actor, purged.name(), purged.closeTime(), retention.afterClose(), purged.eligibleCases(), purged.sampledCases(),
+        LOG.info("{} purged the case data of {}, closed {}, kept {} days: {} eligible cases, {} sampled cases, {} case judgements",
+                actor, purged.name(), purged.closeTime(), retention.afterClose().toDays(), purged.eligibleCases(), purged.sampledCases(),
                 purged.caseJudgements());
     }
 }

@@ -34,6 +34,7 @@ class CaseServiceAccess {
                 .allow(InspectionServiceGrpc.getListInspectionsMethod(), "inspections.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, ADMINISTRATOR)
                 .allow(InspectionServiceGrpc.getUpdateInspectionMethod(), "inspections.manage", LEAD_INSPECTOR)
+                .allow(InspectionServiceGrpc.getPurgeExpiredCaseDataMethod(), "retention.purge", ADMINISTRATOR)
                 .allow(PopulationServiceGrpc.getImportCasesMethod(), "population.import", LEAD_INSPECTOR)
                 .allow(PopulationServiceGrpc.getGetPopulationSummaryMethod(), "cases.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, REPORT_SERVICE)

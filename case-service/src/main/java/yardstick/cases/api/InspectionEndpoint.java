@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import yardstick.cases.app.PurgingExpiredCaseData;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.InspectionState;
@@ -21,9 +22,13 @@ import yardstick.cases.v1.GetInspectionResponse;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.ListInspectionsRequest;
 import yardstick.cases.v1.ListInspectionsResponse;
+import yardstick.cases.v1.PurgeExpiredCaseDataRequest;
+import yardstick.cases.v1.PurgeExpiredCaseDataResponse;
+import yardstick.cases.v1.PurgedInspection;
 import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.cases.v1.UpdateInspectionResponse;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.store.RequestRecords;
 
@@ -39,12 +44,15 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
     private final RatingServiceClient ratingService;
     private final RequestRecords requests;
     private final Inspections inspections;
+    private final PurgingExpiredCaseData purging;
 
-    InspectionEndpoint(InspectionStore store, RatingServiceClient ratingService, RequestRecords requests, Inspections inspections) {
+    InspectionEndpoint(InspectionStore store, RatingServiceClient ratingService, RequestRecords requests, Inspections inspections,
+                       PurgingExpiredCaseData purging) {
         this.store = store;
         this.ratingService = ratingService;
         this.requests = requests;
         this.inspections = inspections;
+        this.purging = purging;
     }
 
     @Override
@@ -137,6 +145,22 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
         }
         Inspection updated = store.update(current, details, state).orElseThrow(() -> stale(current));
         response.onNext(UpdateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(updated)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void purgeExpiredCaseData(PurgeExpiredCaseDataRequest request, StreamObserver<PurgeExpiredCaseDataResponse> response) {
+        PurgeExpiredCaseDataResponse.Builder answer = PurgeExpiredCaseDataResponse.newBuilder();
+        for (yardstick.cases.domain.PurgedInspection purged : purging.purge(Caller.current().actor())) {
+            answer.addPurgedInspections(PurgedInspection.newBuilder()
+                    .setName(purged.name())
+                    .setCloseTime(Times.timestamp(purged.closeTime()))
+                    .setPurgeTime(Times.timestamp(purged.purgeTime()))
+                    .setEligibleCases(purged.eligibleCases())
+                    .setSampledCases(purged.sampledCases())
+                    .setCaseJudgements(purged.caseJudgements()));
+        }
+        response.onNext(answer.build());
         response.onCompleted();
     }
 

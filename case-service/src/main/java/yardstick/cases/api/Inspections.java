@@ -10,6 +10,7 @@ import java.util.UUID;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
+import yardstick.cases.store.RetentionStore;
 import yardstick.platform.grpc.Errors;
 
 /** What every endpoint of case-service does with the inspection a request names. */
@@ -17,9 +18,11 @@ import yardstick.platform.grpc.Errors;
 class Inspections {
 
     private final InspectionStore store;
+    private final RetentionStore retention;
 
-    Inspections(InspectionStore store) {
+    Inspections(InspectionStore store, RetentionStore retention) {
         this.store = store;
+        this.retention = retention;
     }
 
     /** The inspection named "inspections/{inspection}"; INVALID_ARGUMENT naming {@code field} or NOT_FOUND otherwise. */
@@ -32,7 +35,7 @@ class Inspections {
      * team, the ratings panel and the neighbouring services may; anyone else is PERMISSION_DENIED.
      */
     Inspection forCaseData(String name, String field) {
-        Inspection inspection = existing(name, field);
+        Inspection inspection = withCaseData(name, field);
         Caller caller = Caller.current();
         if (!caller.isService() && !caller.holds(Role.RATINGS_PANEL) && !inspection.onTeam(caller.subject())) {
             throw denied("only the inspection's team, the ratings panel and the services may read its case data");
@@ -42,7 +45,7 @@ class Inspections {
 
     /** The inspection, for judging its cases: only the inspectors on its team may. */
     Inspection forJudging(String name, String field) {
-        Inspection inspection = existing(name, field);
+        Inspection inspection = withCaseData(name, field);
         if (!inspection.onTeam(Caller.current().subject())) {
             throw denied("only the inspectors on the inspection's team may judge its cases");
         }
@@ -51,7 +54,7 @@ class Inspections {
 
     /** The inspection, for running it (its team, population and sample): only its lead inspector may. */
     Inspection forLead(String name, String field) {
-        Inspection inspection = existing(name, field);
+        Inspection inspection = withCaseData(name, field);
         if (!inspection.leadInspector().equals(Caller.current().subject())) {
             throw denied("only the inspection's lead inspector may do this");
         }
@@ -60,6 +63,20 @@ class Inspections {
 
     private static StatusRuntimeException denied(String why) {
         return Status.PERMISSION_DENIED.withDescription(why).asRuntimeException();
+    }
+
+    /**
+     * As {@link #existing}, for a call on its case data (population, sample, judgements):
+     * FAILED_PRECONDITION of type PURGED once that data has been purged under the retention.
+     */
+    private Inspection withCaseData(String name, String field) {
+        Inspection inspection = existing(name, field);
+        retention.purgeTime(inspection.id()).ifPresent(purged -> {
+            throw Errors.failedPrecondition(new Errors.Violation("PURGED", inspection.name(),
+                    "the inspection's case data (eligible population, sample, judgements) was purged at " + purged
+                            + ", its retention after closing having passed; its published reports and ratings remain"));
+        });
+        return inspection;
     }
 
     static UUID id(String name, String field) {

@@ -24,6 +24,9 @@ interface InspectionRepository extends GenericRepository<InspectionRow, UUID> {
     long updateIfVersion(UUID id, String serviceInspected, java.time.LocalDate fieldworkStart, java.time.LocalDate fieldworkEnd,
                          String framework, @io.micronaut.data.annotation.TypeDef(type = io.micronaut.data.model.DataType.STRING_ARRAY) String[] team, String state, long version, Instant updateTime, long expectedVersion);
 
+    @Query("UPDATE inspection SET close_time = :closeTime WHERE id = :id AND close_time IS NULL")
+    long recordClose(UUID id, Instant closeTime);
+
     @Query("SELECT * FROM inspection ORDER BY create_time, id LIMIT :limit")
     List<InspectionRow> first(int limit);
 

@@ -18,9 +18,9 @@ public class InspectionStore {
     private final InspectionRepository repository;
     private final Clock clock;
 
-    InspectionStore(InspectionRepository repository) {
+    InspectionStore(InspectionRepository repository, Clock clock) {
         this.repository = repository;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Opens an inspection in planning, led by {@code leadInspector}. */
@@ -39,7 +39,8 @@ public class InspectionStore {
     }
 
     /**
-     * Stores the changed inspection if nobody changed it since {@code expectedVersion}.
+     * Stores the changed inspection if nobody changed it since {@code expectedVersion}, and when
+     * it closes, when: its case data is kept for the retention from then.
      *
      * @return the stored inspection, or empty when the version was stale
      */
@@ -49,7 +50,13 @@ public class InspectionStore {
         long updated = repository.updateIfVersion(changed.id(), changed.serviceInspected(), changed.fieldworkStart(),
                 changed.fieldworkEnd(), changed.framework(), changed.team().toArray(String[]::new), changed.state().name(), changed.version(),
                 changed.updateTime(), current.version());
-        return updated == 1 ? Optional.of(changed) : Optional.empty();
+        if (updated != 1) {
+            return Optional.empty();
+        }
+        if (changed.state() == InspectionState.CLOSED && current.state() != InspectionState.CLOSED) {
+            repository.recordClose(changed.id(), changed.updateTime());
+        }
+        return Optional.of(changed);
     }
 
     /** Up to {@code limit} inspections created after the one given (oldest first), or from the start. */

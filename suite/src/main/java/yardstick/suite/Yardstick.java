@@ -214,8 +214,9 @@ public final class Yardstick {
                 Usage: ./yardstick COMMAND
 
                   up       build what is missing, start case-service, rating-service and report-service
-                           (each with its own PostgreSQL under ./data/<service>/), wait until all are
-                           healthy; Ctrl-C stops everything
+                           (each with its own PostgreSQL under ./data/<service>/) and the local identity
+                           provider they trust (port YARDSTICK_IDP_PORT, 8090; none if YARDSTICK_OIDC_ISSUER
+                           names your own), wait until all are healthy; Ctrl-C stops everything
                   status   the health of each service
                   demo [kent|harrow]
                            against the running suite: a synthetic inspection carried through every service

@@ -71,7 +71,7 @@ class PopulationIT {
     /** Streams the cases in batches; the answer, or the error the service gave. */
     static ImportCasesResponse importCases(ManagedChannel channel, String inspection, List<EligibleCase> cases, int batch)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-        return PopulationUpload.upload(channel, inspection, cases, batch, java.time.Duration.ofMinutes(2));
+        return PopulationUpload.upload(channel, ProcessTestSupport.tester(), inspection, cases, batch, java.time.Duration.ofMinutes(2));
     }
 
     private static PopulationSummary summary(String inspection) {

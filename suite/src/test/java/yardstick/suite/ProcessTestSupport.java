@@ -6,10 +6,23 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.grpc.CallCredentials;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientCall;
+import io.grpc.ClientInterceptor;
+import io.grpc.MethodDescriptor;
 import yardstick.platform.database.FreePort;
+import yardstick.platform.testing.TestIdentity;
 
-/** What the process tests share: where the build is, fresh data folders, free ports, signals. */
+/**
+ * What the process tests share: where the build is, fresh data folders, free ports, signals, and the
+ * identity provider (one per test JVM, {@link TestIdentity#provider()}) that every service trusts.
+ */
 final class ProcessTestSupport {
+
+    private static SignIns signIns;
+    private static CallCredentials tester;
 
     private ProcessTestSupport() {
     }
@@ -39,7 +52,39 @@ final class ProcessTestSupport {
         }
         environment.put("CASE_SERVICE_ADDRESS", "localhost:" + environment.get("CASE_SERVICE_PORT"));
         environment.put("RATING_SERVICE_ADDRESS", "localhost:" + environment.get("RATING_SERVICE_PORT"));
+        // The services trust the tests' provider; the launcher's commands (import, token) sign in at it.
+        environment.putAll(TestIdentity.provider().serviceEnvironment());
+        environment.put("YARDSTICK_IDP_PORT", String.valueOf(TestIdentity.provider().port()));
         return environment;
+    }
+
+    /** The local users of the tests' identity provider, by role or by name, each signed in once. */
+    static synchronized SignIns signIns() {
+        if (signIns == null) {
+            signIns = new SignIns(TestIdentity.tokens());
+        }
+        return signIns;
+    }
+
+    /**
+     * The tester ({@link TestIdentity#TESTER}), holding every person's role: who the tests act as unless they
+     * say otherwise. As the creator of the tests' inspections the tester is their lead, so on their team.
+     */
+    static synchronized CallCredentials tester() {
+        if (tester == null) {
+            tester = SignIns.bearer(TestIdentity.tester());
+        }
+        return tester;
+    }
+
+    /** Sends {@code credentials} on every call whose stub does not carry credentials of its own. */
+    static ClientInterceptor signedIn(CallCredentials credentials) {
+        return new ClientInterceptor() {
+            @Override
+            public <Q, A> ClientCall<Q, A> interceptCall(MethodDescriptor<Q, A> method, CallOptions options, Channel next) {
+                return next.newCall(method, options.getCredentials() == null ? options.withCallCredentials(credentials) : options);
+            }
+        };
     }
 
     /** Live processes whose command line mentions {@code text}, such as a data folder. */

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import yardstick.cases.v1.EligibleCase;
 import yardstick.common.v1.CaseCategory;
 import yardstick.common.v1.Rating;
 import yardstick.reports.v1.CreateReportRequest;
@@ -88,7 +90,7 @@ class PublishedReportIT {
     @Test
     @Order(1)
     void kentsFiguresAssembleIntoKentsPublishedReport() throws Exception {
-        kent = PublishedInspection.KENT.carry(cases, ratings, reports, line -> { });
+        kent = carry(PublishedInspection.KENT);
         matchesThePublishedReport(PublishedInspection.KENT, kent);
         // Kent's 3.4.2 was judged in its four youth conditional cautions: a sub-sample, with its margin of error.
         var joint = kent.report().getSubSamplesList().stream().filter(s -> s.getKeyQuestion().equals("3.4.2")).findFirst().orElseThrow();
@@ -101,9 +103,23 @@ class PublishedReportIT {
     @Test
     @Order(2)
     void harrowsFiguresAssembleIntoHarrowsPublishedReport() throws Exception {
-        harrow = PublishedInspection.HARROW.carry(cases, ratings, reports, line -> { });
+        harrow = carry(PublishedInspection.HARROW);
         matchesThePublishedReport(PublishedInspection.HARROW, harrow);
         write("harrow-2021-report", harrow.publication());
+    }
+
+    /** Carries the inspection on channels without the tester's token: each step signs in as its role's default local user. */
+    private static PublishedInspection.Result carry(PublishedInspection inspection) throws Exception {
+        ManagedChannel plainCases = services.plainChannel(Service.CASES);
+        ManagedChannel plainRatings = services.plainChannel(Service.RATINGS);
+        ManagedChannel plainReports = services.plainChannel(Service.REPORTS);
+        try {
+            return inspection.carry(plainCases, plainRatings, plainReports, ProcessTestSupport.signIns(), line -> { });
+        } finally {
+            plainCases.shutdownNow();
+            plainRatings.shutdownNow();
+            plainReports.shutdownNow();
+        }
     }
 
     private static void matchesThePublishedReport(PublishedInspection published, PublishedInspection.Result result) {
@@ -301,8 +317,10 @@ class PublishedReportIT {
                 "the plan made for the corrected publication is listed beside its correction: " + listing);
 
         // Harrow's service drafts a plan: not public until every recommendation is answered and it is submitted.
+        // inspected-service-2 speaks for Harrow.
         yardstick.reports.v1.ImprovementPlanServiceGrpc.ImprovementPlanServiceBlockingStub plans =
-                yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS);
+                yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
+                        .withCallCredentials(ProcessTestSupport.signIns().user("inspected-service-2"));
         int recommendations = harrow.report().getRecommendationsCount();
         List<Integer> allButLast = java.util.stream.IntStream.range(1, recommendations).boxed().toList();
         yardstick.reports.v1.Action answering = yardstick.reports.v1.Action.newBuilder().setReference("1.1")
@@ -367,6 +385,23 @@ class PublishedReportIT {
                     HttpResponse.BodyHandlers.ofString()).statusCode());
         } finally {
             services.start(Service.CASES);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theServicesLogsNameNoCaseOfThePopulation() throws Exception {
+        // Every process's output since it started, the whole workflow above included: Kent's and Harrow's populations
+        // imported, sampled, judged, rated, reported, published; case-service stopped and started again.
+        Map<Service, String> logs = services.logs();
+        assertEquals(Set.copyOf(Service.ALL), logs.keySet(), "each service's output is captured");
+        logs.forEach((service, log) -> assertFalse(log.isBlank(), service.name() + " wrote nothing to its log"));
+        List<String> references = java.util.stream.Stream.of(PublishedInspection.KENT, PublishedInspection.HARROW)
+                .flatMap(inspection -> inspection.population().stream()).map(EligibleCase::getReference).toList();
+        assertTrue(references.size() > 100, "both populations: " + references.size());
+        for (Map.Entry<Service, String> log : logs.entrySet()) {
+            List<String> named = references.stream().filter(log.getValue()::contains).toList();
+            assertEquals(List.of(), named, log.getKey().name() + "'s log names cases of the population");
         }
     }
 

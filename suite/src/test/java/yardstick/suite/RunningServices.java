@@ -69,8 +69,27 @@ final class RunningServices implements AutoCloseable {
         return "localhost:" + service.grpcPort(environment);
     }
 
+    /** A channel to the service signed in as the tester; a stub's own call credentials take the tester's place. */
     ManagedChannel channel(Service service) {
+        return ManagedChannelBuilder.forTarget(address(service)).usePlaintext()
+                .intercept(ProcessTestSupport.signedIn(ProcessTestSupport.tester())).build();
+    }
+
+    /** A channel that carries no credentials: each stub signs in as whom it needs ({@link PublishedInspection}). */
+    ManagedChannel plainChannel(Service service) {
         return ManagedChannelBuilder.forTarget(address(service)).usePlaintext().build();
+    }
+
+    /** Each process's output so far, by service: {@code <data>/<service>.log}. */
+    Map<Service, String> logs() throws IOException {
+        Map<Service, String> logs = new LinkedHashMap<>();
+        for (Service service : Service.ALL) {
+            Path log = data.resolve(service.name() + ".log");
+            if (Files.exists(log)) {
+                logs.put(service, Files.readString(log));
+            }
+        }
+        return logs;
     }
 
     @Override

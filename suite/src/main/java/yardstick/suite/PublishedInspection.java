@@ -153,9 +153,7 @@ public final class PublishedInspection {
      * Each step signs in as the role it needs, as the default local users ({@code ./yardstick token ROLE} gives the
      * same), so that they can read afterwards what it made: the lead inspector runs the inspection with the first
      * inspector on the team, who judges the cases; the ratings panel decides on discretion; the publisher publishes;
-     * the inspected service answers with its plan.
-     *
-     * @param cases, ratings, reports channels that carry no credentials of their own
+     * the inspected service answers with its plan. The channels carry no credentials of their own.
      */
     public Result carry(ManagedChannel cases, ManagedChannel ratings, ManagedChannel reports, SignIns signIns, Consumer<String> progress)
             throws Exception {

@@ -63,7 +63,13 @@ public final class Yardstick {
         Map<String, String> serviceEnvironment = new HashMap<>(environment);
         identity.ifPresent(provider -> serviceEnvironment.putAll(provider.serviceEnvironment()));
         String issuer = serviceEnvironment.get("YARDSTICK_OIDC_ISSUER");
-        Suite suite = Suite.start(root, serviceEnvironment, javaOptions, System.out::println);
+        Suite suite;
+        try {
+            suite = Suite.start(root, serviceEnvironment, javaOptions, System.out::println);
+        } catch (RuntimeException e) {
+            identity.ifPresent(LocalIdentityProvider::close); // its server threads would keep this process alive
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Yardstick: every service and its PostgreSQL ...");

@@ -149,8 +149,7 @@ final class CasesBenchmark {
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder().setServiceInspected("Benchmark Youth Justice Service")
                                 .setFieldworkStart(SyntheticPopulation.date(FIELDWORK)).setFieldworkEnd(SyntheticPopulation.date(FIELDWORK.plusDays(4)))
-                                .setFramework("frameworks/youth-2019").addTeam(SignIns.subject(SignIns.INSPECTOR))
-                                .setLeadInspector(SignIns.subject(SignIns.LEAD_INSPECTOR)))
+                                .setFramework("frameworks/youth-2019").addTeam(SignIns.subject(SignIns.INSPECTOR)))
                         .build()).getInspection();
         return inspection.getName();
     }

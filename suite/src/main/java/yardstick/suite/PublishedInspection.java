@@ -165,8 +165,7 @@ public final class PublishedInspection {
                         .setInspection(Inspection.newBuilder().setServiceInspected(service()).setFramework(framework)
                                 .setFieldworkStart(SyntheticPopulation.date(fieldworkStart))
                                 .setFieldworkEnd(SyntheticPopulation.date(fieldworkStart.plusDays(fieldworkDays)))
-                                .addTeam(subject(INSPECTOR))
-                                .setLeadInspector(subject(LEAD_INSPECTOR))).build())
+                                .addTeam(subject(INSPECTOR))).build())
                 .getInspection().getName();
         progress.accept("Inspection " + inspection + " of " + service() + " (" + framework + "), led by " + subject(LEAD_INSPECTOR)
                 + " with " + subject(INSPECTOR));
@@ -191,28 +190,26 @@ public final class PublishedInspection {
             if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED && !standard.getRatedSeparately()) {
                 rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
                         .setInspection(inspection).setStandard(standard.getId()).setRating(publishedRating(standard.getId()))
-                        .setRationale("Judged against the published ratings characteristics, as in the published report.")
-                        .setRecordedBy(subject(LEAD_INSPECTOR))).build());
+                        .setRationale("Judged against the published ratings characteristics, as in the published report.")).build());
             }
         }
         for (Value decision : list("discretion")) {
             Struct fields = decision.getStructValue();
             rating.withCallCredentials(signIns.as(RATINGS_PANEL)).recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder()
                     .setInspection(inspection).setStandard(text(fields, "standard"))
-                    .setTo(Rating.valueOf("RATING_" + text(fields, "to"))).setRationale(text(fields, "basis")).setRecordedBy(subject(RATINGS_PANEL)))
+                    .setTo(Rating.valueOf("RATING_" + text(fields, "to"))).setRationale(text(fields, "basis")))
                     .build());
         }
-        RatingSnapshot snapshot = rating.computeRatings(ComputeRatingsRequest.newBuilder().setInspection(inspection).setRequestedBy(subject(LEAD_INSPECTOR))
+        RatingSnapshot snapshot = rating.computeRatings(ComputeRatingsRequest.newBuilder().setInspection(inspection)
                 .setRequestId(UUID.randomUUID().toString()).build()).getSnapshot();
         progress.accept("Ratings computed: " + snapshot.getName() + ", " + snapshot.getRatings().getScore() + "/"
                 + snapshot.getRatings().getMaximumScore());
 
         ReportServiceGrpc.ReportServiceBlockingStub reporting = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
                 .withCallCredentials(lead);
-        Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection).setRequestedBy(subject(LEAD_INSPECTOR))
+        Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
                 .setRequestId(UUID.randomUUID().toString()).build()).getReport();
         Report written = reporting.updateReport(UpdateReportRequest.newBuilder().setName(draft.getName()).setEtag(draft.getEtag())
-                .setUpdatedBy(subject(LEAD_INSPECTOR))
                 .setExecutiveSummary("This is a demonstration. The inspection is synthetic: its population, sample and judgements were "
                         + "generated so that its figures reproduce those HM Inspectorate of Probation published for " + service()
                         + " in 2021, and it was carried through Yardstick's case, rating and report services.\n\n"
@@ -256,13 +253,12 @@ public final class PublishedInspection {
             }
             plan.addObjectives(built);
         }
-        String actor = "Head of Youth Justice";
         var plans = yardstick.reports.v1.ImprovementPlanServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
                 .withCallCredentials(service);
         yardstick.reports.v1.ImprovementPlan created = plans.createPlan(yardstick.reports.v1.CreatePlanRequest.newBuilder()
-                .setParent(publication.getName()).setPlan(plan).setRequestId(UUID.randomUUID().toString()).setActor(actor).build()).getPlan();
+                .setParent(publication.getName()).setPlan(plan).setRequestId(UUID.randomUUID().toString()).build()).getPlan();
         return plans.submitPlan(yardstick.reports.v1.SubmitPlanRequest.newBuilder().setName(created.getName()).setEtag(created.getEtag())
-                .setActor(actor).build()).getPlan();
+                .build()).getPlan();
     }
 
     /** The eligible population: each category's size and disposals as set above, recent cases in the published share. */

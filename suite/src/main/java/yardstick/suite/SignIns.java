@@ -61,8 +61,7 @@ public final class SignIns {
     }
 
     /**
-     * The default local user of a role, whom {@link #as} signs in: the subject an inspection's team lists and, while the
-     * services in this branch still require them, what the actor fields name.
+     * The default local user of a role, whom {@link #as} signs in: the subject an inspection's team lists.
      */
     public static String subject(String role) {
         return LocalDirectory.defaultUserFor(role).orElseThrow(() -> new IllegalArgumentException("no local user holds the role " + role))

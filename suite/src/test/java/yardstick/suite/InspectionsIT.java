@@ -74,11 +74,11 @@ class InspectionsIT {
     void badInputNamesEveryBadField() {
         Inspection.Builder bad = Inspection.newBuilder()
                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(2).setDay(30))
-                .setLeadInspector("Jane Smith");
+                .addTeam("Jane Smith");
         BadRequest details = assertBadRequest(() -> create(bad, ""),
                 "inspection.service_inspected", "inspection.fieldwork_start", "inspection.fieldwork_end",
-                "inspection.framework", "inspection.lead_inspector", "request_id");
-        assertTrue(details.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals("inspection.lead_inspector")
+                "inspection.framework", "inspection.team[0]", "request_id");
+        assertTrue(details.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals("inspection.team[0]")
                 && v.getDescription().contains("looks like a person's name")), details.toString());
     }
 
@@ -144,8 +144,7 @@ class InspectionsIT {
                 .setServiceInspected("Kent Youth Justice Service")
                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(6).setDay(21))
                 .setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(25))
-                .setFramework("frameworks/youth-2019")
-                .setLeadInspector("HMI-0007");
+                .setFramework("frameworks/youth-2019");
     }
 
     private static InspectionServiceGrpc.InspectionServiceBlockingStub stub() {

@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import yardstick.platform.identity.Role;
 import yardstick.platform.testing.GrpcServiceTest;
+import yardstick.platform.testing.TestIdentity;
 import yardstick.reports.store.PublicationStore;
 import yardstick.reports.store.ReportStore;
 import yardstick.reports.v1.Action;
@@ -48,6 +50,8 @@ import yardstick.reports.v1.UpdateActionRequest;
 class ImprovementPlanServiceTest extends GrpcServiceTest {
 
     private static final String ACTOR = "YJ Service Manager";
+    /** How the history names the tester's changes: the inspected-service role of their token and the service it speaks for. */
+    private static final String TESTER_ROLE = "inspected service (Kent Youth Justice Service)";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2022-03-10T12:00:00Z"));
 
@@ -232,8 +236,8 @@ class ImprovementPlanServiceTest extends GrpcServiceTest {
     void badInputIsRefusedNamingEachField() throws Exception {
         Action bad = Action.newBuilder().setText(" ").addRecommendations(9).setOwnerDisplayName("Pat Example")
                 .setDueDate(Date.newBuilder().setYear(2022).setMonth(13)).build();
-        CreatePlanRequest request = create(publication(2), action("1.1", 1), bad).setActor("").build();
-        assertEquals(List.of("actor", "plan.objectives[0].actions[1].due_date", "plan.objectives[0].actions[1].text",
+        CreatePlanRequest request = create(publication(2), action("1.1", 1), bad).build();
+        assertEquals(List.of("plan.objectives[0].actions[1].due_date", "plan.objectives[0].actions[1].text",
                         "plan.objectives[0].actions[1].recommendations[0]", "plan.objectives[0].actions[1].owner_role",
                         "plan.objectives[0].actions[1].owner_display_name"),
                 badFields(assertThrows(StatusRuntimeException.class, () -> plans().createPlan(request))));
@@ -256,15 +260,16 @@ class ImprovementPlanServiceTest extends GrpcServiceTest {
             assertTrue(rendered.contains("Assistant Director, Adolescent and Open Access"), format.name());
         }
 
-        ImprovementPlan erased = plans().eraseOwnerDisplayName(EraseOwnerDisplayNameRequest.newBuilder().setName(named.getName())
-                .setActor("Information Governance Officer").build()).getPlan();
+        ImprovementPlan erased = ImprovementPlanServiceGrpc.newBlockingStub(signedIn(TestIdentity.token("administrator-1", Role.ADMINISTRATOR)))
+                .eraseOwnerDisplayName(EraseOwnerDisplayNameRequest.newBuilder().setName(named.getName())
+                        .setActor("Information Governance Officer").build()).getPlan();
         assertEquals("", erased.getObjectives(0).getActions(0).getOwnerDisplayName());
         assertEquals("", get(plan.getName()).getObjectives(0).getActions(0).getOwnerDisplayName());
         List<PlanEvent> history = plans().listPlanEvents(ListPlanEventsRequest.newBuilder().setParent(plan.getName()).build()).getEventsList();
         assertTrue(history.stream().noneMatch(e -> e.toString().contains("Pat Example")), history.toString());
         assertEquals(List.of("plan created with 1 objectives and 1 actions", "display name set", "display name erased"),
                 history.stream().map(PlanEvent::getDescription).toList());
-        assertEquals("Information Governance Officer", history.get(2).getActor());
+        assertEquals("administrator", history.get(2).getActor(), "the role of the token, not the name the request gave");
         assertEquals(named.getName(), history.get(2).getSubject());
     }
 
@@ -280,8 +285,8 @@ class ImprovementPlanServiceTest extends GrpcServiceTest {
         List<PlanEvent> history = plans().listPlanEvents(ListPlanEventsRequest.newBuilder().setParent(plan.getName()).setPageSize(2).build())
                 .getEventsList();
         assertEquals(2, history.size());
-        assertEquals(ACTOR, history.get(0).getActor());
-        assertEquals("Team Manager, North", history.get(1).getActor());
+        assertEquals(TESTER_ROLE, history.get(0).getActor(), "the role of the token, not the role the request named");
+        assertEquals(TESTER_ROLE, history.get(1).getActor());
         assertEquals(action, history.get(1).getSubject());
         assertEquals("status: not started -> in progress", history.get(1).getDescription());
         assertEquals(Instant.parse("2022-03-12T10:00:00Z").getEpochSecond(), history.get(1).getEventTime().getSeconds());

@@ -271,7 +271,7 @@ class PublishedReportIT {
                 .build()).getVersionsList();
         assertEquals(List.of(4, 3, 2, 1), versions.stream().map(ReportVersion::getVersion).toList(),
                 "assembled, written, corrected, corrected again");
-        assertEquals("HMI-0003", versions.get(0).getUpdatedBy());
+        assertEquals(yardstick.platform.testing.TestIdentity.TESTER, versions.get(0).getUpdatedBy(), "the version names the token's subject, not the name the request gave");
         assertTrue(versions.get(0).getPublished() && !versions.get(1).getPublished() && versions.get(2).getPublished());
         assertEquals(published, reporting().getReport(GetReportRequest.newBuilder().setName(published.getName() + "@" + published.getVersion())
                 .build()).getReport(), "the published version is still readable, unchanged");

@@ -54,15 +54,19 @@ class PopulationIT {
     }
 
     static String newInspection(ManagedChannel channel) {
-        Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS)
+        return newInspection(InspectionServiceGrpc.newBlockingStub(channel));
+    }
+
+    /** An inspection led by whoever {@code inspections} signs in as. */
+    static String newInspection(InspectionServiceGrpc.InspectionServiceBlockingStub inspections) {
+        Inspection inspection = inspections.withDeadlineAfter(15, TimeUnit.SECONDS)
                 .createInspection(CreateInspectionRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder()
                                 .setServiceInspected("Synthetic Youth Justice Service")
                                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(6).setDay(21))
                                 .setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(25))
-                                .setFramework("frameworks/youth-2019")
-                                .setLeadInspector("HMI-0001"))
+                                .setFramework("frameworks/youth-2019"))
                         .build())
                 .getInspection();
         return inspection.getName();
@@ -125,7 +129,9 @@ class PopulationIT {
 
     @Test
     void theImportCommandStreamsACsvFileWithProgress() throws Exception {
-        String inspection = newInspection(channel);
+        // The command signs in as the local lead inspector, who must lead the inspection it imports into.
+        String inspection = newInspection(InspectionServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(ProcessTestSupport.signIns().as(SignIns.LEAD_INSPECTOR)));
         Path csv = Files.createTempFile(ProcessTestSupport.freshDataDirectory("csv"), "cases", ".csv");
         List<String> lines = new ArrayList<>();
         lines.add(CaseCsv.header());

@@ -77,8 +77,11 @@ public final class SampleDesign {
      */
     public static SampleDesign of(Collection<Profile> population, int size, double recentShare) {
         int n = Math.min(size, population.size());
+        Map<Profile, Integer> counted = new HashMap<>();
+        population.forEach(p -> counted.merge(p, 1, Integer::sum));
+        // In the order of their keys, so that the draw does not depend on hashing.
         Map<Profile, Integer> casesByProfile = new TreeMap<>(Comparator.comparing(Profile::key));
-        population.forEach(p -> casesByProfile.merge(p, 1, Integer::sum));
+        casesByProfile.putAll(counted);
         List<Quota> quotas = quotas(casesByProfile, population.size(), n, recentShare);
         Map<Profile, Double> probabilities = new LinkedHashMap<>();
         casesByProfile.keySet().forEach(p -> probabilities.put(p, population.isEmpty() ? 0 : (double) n / population.size()));

@@ -26,6 +26,8 @@ import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
+import yardstick.cases.v1.GetSampleRequest;
+import yardstick.cases.v1.ReplaceSampledCaseRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
@@ -44,7 +46,8 @@ import yardstick.ratings.v1.GetFrameworkRequest;
 /**
  * {@code ./yardstick bench cases}, against a running suite: imports 100,000 synthetic cases
  * through the streaming RPC and, in the same run, COPYs the same rows into the same table of
- * case-service's embedded PostgreSQL; plans and draws on that population; and times the tallies
+ * case-service's embedded PostgreSQL; plans and draws on that population, then reads the sample
+ * (GetSample) and replaces cases in it (ReplaceSampledCase); and times the tallies
  * of an inspection of 65 fully judged cases. Bounded in time; loopback only.
  */
 final class CasesBenchmark {
@@ -89,12 +92,47 @@ final class CasesBenchmark {
                     sample.getCategoriesList().stream().map(c -> c.getCategory().name().substring(14).toLowerCase() + " " + c.getCasesCount())
                             .collect(Collectors.joining(", ")));
 
+            sampleReads(sampling, imported, sample);
+
             tallies(channel, ratingChannel, lead, signIns.as(SignIns.INSPECTOR), tallyCalls);
             return 0;
         } finally {
             channel.shutdownNow();
             ratingChannel.shutdownNow();
         }
+    }
+
+    /**
+     * GetSample and ReplaceSampledCase on the 100,000-case inspection just drawn: they read the
+     * sample and, for a replacement, the unsampled cases of one profile, not the population.
+     */
+    private static void sampleReads(SamplingServiceGrpc.SamplingServiceBlockingStub sampling, String inspection, Sample drawn) {
+        GetSampleRequest request = GetSampleRequest.newBuilder().setInspection(inspection).build();
+        for (int i = 0; i < 5; i++) {
+            sampling.withDeadlineAfter(1, TimeUnit.MINUTES).getSample(request);
+        }
+        int calls = 50;
+        long[] latencies = new long[calls];
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            sampling.withDeadlineAfter(1, TimeUnit.MINUTES).getSample(request);
+            latencies[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(latencies);
+        System.out.printf("GetSample on the %,d-case inspection: %d calls, p50 %.2f ms, max %.2f ms%n", drawn.getCategoriesList().stream()
+                .mapToInt(c -> c.getCasesCount()).sum(), calls, latencies[calls / 2] / 1e6, latencies[calls - 1] / 1e6);
+        int replacements = 5;
+        long[] replaced = new long[replacements];
+        for (int i = 0; i < replacements; i++) {
+            long t = System.nanoTime();
+            sampling.withDeadlineAfter(1, TimeUnit.MINUTES).replaceSampledCase(ReplaceSampledCaseRequest.newBuilder()
+                    .setInspection(inspection).setReference(drawn.getCategories(0).getCases(i).getReference())
+                    .setReason("benchmark: case transferred").build());
+            replaced[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(replaced);
+        System.out.printf("ReplaceSampledCase: %d calls, p50 %.2f ms, max %.2f ms%n", replacements, replaced[replacements / 2] / 1e6,
+                replaced[replacements - 1] / 1e6);
     }
 
     /** An inspection of 65 cases (Kent's 39 court and 26 out-of-court), every case judged; then its tallies, timed. */

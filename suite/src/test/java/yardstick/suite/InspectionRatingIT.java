@@ -228,6 +228,16 @@ class InspectionRatingIT {
             assertTrue(table.selectFirst("caption") != null && !table.selectFirst("caption").text().isBlank(), "a table without a caption");
             assertTrue(table.select("th").stream().allMatch(th -> th.hasAttr("scope")), "header cells have a scope");
         }
+        // Annexe 1 says how each sample was drawn: a balanced probability sample, its method and its seed, in every format.
+        for (var facts : report.getMethodologyList()) {
+            assertTrue(facts.getSamplingMethod().startsWith("balanced probability sample"), facts.toString());
+            assertTrue(html.text().contains("sample is a balanced probability sample") && html.text().contains("Seed " + facts.getSeed()),
+                    "Annexe 1 in HTML states the method and seed " + facts.getSeed());
+            assertTrue(markdown.contains("sample is a balanced probability sample") && markdown.contains("Seed " + facts.getSeed()),
+                    "Annexe 1 in Markdown states the method and seed");
+            assertTrue(json.contains("\"sampling_method\": \"balanced probability sample") && json.contains("\"seed\": \"" + facts.getSeed()),
+                    "Annexe 1 in JSON states the method and seed");
+        }
         assertTrue(html.text().contains(report.getRatingsTable().getScore() + "/36"), "the score");
         assertTrue(markdown.contains(report.getRatingsTable().getScore() + "/36"));
         for (StandardSection section : report.getStandardsList()) {

@@ -98,7 +98,10 @@ class SamplingIT {
             for (MarginBalance balance : category.getBalanceList()) {
                 assertTrue(Math.abs(balance.getAchieved() - balance.getProportionalTarget()) < 1.0 + 1e-9, balance.toString());
             }
-            assertTrue(category.getMethod().startsWith("balanced selection"));
+            assertTrue(category.getMethod().startsWith("balanced probability sample"), category.getMethod());
+            for (SampledCase sampled : category.getCasesList()) {
+                assertTrue(sampled.getInclusionProbability() > 0 && sampled.getInclusionProbability() <= 1, sampled.toString());
+            }
         }
         assertEquals(sample, sampling().getSample(GetSampleRequest.newBuilder().setInspection(first).build()).getSample());
 

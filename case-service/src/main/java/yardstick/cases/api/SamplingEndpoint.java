@@ -114,10 +114,10 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
         Sampling.Replaced replaced = refused(inspection.name(),
                 () -> sampling.replace(inspection.id(), inspection.fieldworkStart(), request.getReference(), request.getReason()));
         ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()
-                .setStratumExhausted(replaced.stratumExhausted())
+                .setStratumExhausted(replaced.profileExhausted())
                 .setNote(replaced.note())
                 .setSample(category(replaced.sample()));
-        replaced.replacement().ifPresent(r -> answer.setReplacement(sampledCase(r, replaced.sample())));
+        replaced.replacement().ifPresent(r -> answer.setReplacement(sampledCase(r)));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -188,7 +188,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
                 .setCategory(category(drawn.draw().category()))
                 .setSeed(drawn.draw().seed())
                 .setMethod(drawn.draw().method());
-        drawn.cases().forEach(r -> message.addCases(sampledCase(r, drawn)));
+        drawn.cases().forEach(r -> message.addCases(sampledCase(r)));
         for (MarginBalance balance : drawn.balance()) {
             message.addBalance(yardstick.cases.v1.MarginBalance.newBuilder()
                     .setClassification(balance.classification())
@@ -201,12 +201,16 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
         return message.build();
     }
 
-    private static SampledCase sampledCase(SampleStore.SampledCaseRow row, Sampling.CategorySample drawn) {
+    private static SampledCase sampledCase(SampleStore.SampledCaseRow row) {
         SampledCase.Builder message = SampledCase.newBuilder()
                 .setReference(row.reference())
                 .setCategory(category(row.category()))
-                .setRecent(drawn.recent().contains(row.reference()))
-                .setActive(row.active());
+                .setRecent(row.profile().recent())
+                .setActive(row.active())
+                .setProfile(row.profile().key());
+        if (row.inclusionProbability() != null) {
+            message.setInclusionProbability(row.inclusionProbability());
+        }
         if (row.replacedBecause() != null) {
             message.setReplacedBecause(row.replacedBecause());
         }

@@ -3,19 +3,23 @@ package yardstick.cases.domain;
 import java.util.List;
 
 /**
- * A sample drawn from one category's eligible population: its cases, the seed and method that
- * reproduce it, and each classification's target and achieved counts.
+ * A sample drawn from one category's eligible population: its cases, each with its profile and
+ * inclusion probability, the seed and method that reproduce it, and each classification's quota
+ * and achieved count.
  */
-public record DrawnSample(List<EligibleCase> cases, long seed, String method, List<MarginBalance> balance) {
+public record DrawnSample(List<DrawnCase> cases, long seed, String method, List<MarginBalance> balance) {
+
+    /** A case drawn, with what the design knew of it and its chance of being drawn. */
+    public record DrawnCase(EligibleCase eligibleCase, Profile profile, double inclusionProbability) {
+    }
 
     public DrawnSample {
         cases = List.copyOf(cases);
         balance = List.copyOf(balance);
     }
 
-    /** The largest distance, in cases, between any category's count and its whole-number target. */
-    public int largestMiss() {
-        return balance.stream().mapToInt(b -> Math.abs(b.achieved() - b.target())).max().orElse(0);
+    public List<EligibleCase> eligibleCases() {
+        return cases.stream().map(DrawnCase::eligibleCase).toList();
     }
 
     /** The largest distance, in cases, between any category's count and its proportional target. */

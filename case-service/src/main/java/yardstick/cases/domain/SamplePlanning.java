@@ -16,11 +16,11 @@ public final class SamplePlanning {
         Map<CaseCategory, CategoryPlan> plans = new EnumMap<>(CaseCategory.class);
         for (CaseCategory category : CaseCategory.values()) {
             CategorySettings settings = given.getOrDefault(category, CategorySettings.defaults(category));
-            LocalDate windowEnd = category == CaseCategory.RESETTLEMENT ? fieldworkStart.minusMonths(settings.recentFromMonths()) : fieldworkStart;
-            LocalDate windowStart = fieldworkStart.minusMonths(settings.windowMonths());
-            LocalDate recentStart = fieldworkStart.minusMonths(settings.recentToMonths());
-            LocalDate recentEnd = fieldworkStart.minusMonths(settings.recentFromMonths());
-            CategoryPlan draft = new CategoryPlan(settings, windowStart, windowEnd, recentStart, recentEnd, 0, 0, null, 0, "");
+            CategoryPlan draft = windows(settings, fieldworkStart);
+            LocalDate windowStart = draft.windowStart();
+            LocalDate windowEnd = draft.windowEnd();
+            LocalDate recentStart = draft.recentStart();
+            LocalDate recentEnd = draft.recentEnd();
             List<EligibleCase> inWindow = population.stream().filter(draft::eligible).toList();
             if (inWindow.isEmpty()) {
                 continue;
@@ -42,5 +42,18 @@ public final class SamplePlanning {
                     formula, size, reason));
         }
         return new ArrayList<>(plans.values());
+    }
+
+    /**
+     * A category's windows as dates, without the population's figures: enough to tell whether a
+     * case is eligible and recent (to replace a sampled case without reading the whole population).
+     */
+    public static CategoryPlan windows(CategorySettings settings, LocalDate fieldworkStart) {
+        LocalDate windowEnd = settings.category() == CaseCategory.RESETTLEMENT ? fieldworkStart.minusMonths(settings.recentFromMonths())
+                : fieldworkStart;
+        LocalDate windowStart = fieldworkStart.minusMonths(settings.windowMonths());
+        LocalDate recentStart = fieldworkStart.minusMonths(settings.recentToMonths());
+        LocalDate recentEnd = fieldworkStart.minusMonths(settings.recentFromMonths());
+        return new CategoryPlan(settings, windowStart, windowEnd, recentStart, recentEnd, 0, 0, null, 0, "");
     }
 }

@@ -88,11 +88,40 @@ public class PopulationStore {
                 + "and s.reference = e.reference where e.inspection_id = ? and s.active order by e.reference");
     }
 
-    private List<EligibleCase> select(UUID inspection, String sql) {
+    /** Every case ever sampled (replaced ones too), read from the sample's own rows. */
+    @Transactional(readOnly = true)
+    public List<EligibleCase> loadEverSampled(UUID inspection) {
+        return select(inspection, "select e.* from eligible_case e join sampled_case s on s.inspection_id = e.inspection_id "
+                + "and s.reference = e.reference where e.inspection_id = ? order by e.reference");
+    }
+
+    /**
+     * The cases of one category never sampled, with these classifications (any, where a value is
+     * null): the candidates to replace a sampled case, read without the rest of the population.
+     */
+    @Transactional(readOnly = true)
+    public List<EligibleCase> unsampled(UUID inspection, CaseCategory category, Gender gender, DisposalType type, RiskLevel harm,
+                                        RiskLevel wellbeing) {
+        return select(inspection, "select e.* from eligible_case e where e.inspection_id = ? and e.category = ? "
+                + "and (?::text is null or e.gender = ?) and (?::text is null or e.disposal_type = ?) "
+                + "and (?::text is null or e.risk_of_serious_harm = ?) and (?::text is null or e.safety_and_wellbeing = ?) "
+                + "and not exists (select 1 from sampled_case s where s.inspection_id = e.inspection_id and s.reference = e.reference) "
+                + "order by e.reference", category.name(), name(gender), name(gender), name(type), name(type), name(harm), name(harm),
+                name(wellbeing), name(wellbeing));
+    }
+
+    private static String name(Enum<?> constant) {
+        return constant == null ? null : constant.name();
+    }
+
+    private List<EligibleCase> select(UUID inspection, String sql, Object... more) {
         List<EligibleCase> cases = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, inspection);
+            for (int i = 0; i < more.length; i++) {
+                select.setObject(i + 2, more[i]);
+            }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     Date release = row.getDate("release_date");

@@ -12,18 +12,27 @@ import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
 import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategorySettings;
+import yardstick.cases.domain.Profile;
+import yardstick.cases.domain.SampleDesign;
 
 /** Sampling settings, draws and sampled cases, in case-service's database. */
 @Singleton
 public class SampleStore {
 
-    /** A sampled case as stored. */
+    /**
+     * A sampled case as stored, with its inclusion probability and the profile the design knew it
+     * by (both absent for samples drawn before they were recorded).
+     */
     public record SampledCaseRow(String reference, CaseCategory category, int position, boolean active, String replacedBecause,
-                                 String replaces, String replacementNote) {
+                                 String replaces, String replacementNote, Double inclusionProbability, Profile profile) {
     }
 
-    /** A drawn category: its seed and method. */
-    public record DrawRow(CaseCategory category, long seed, String method) {
+    /** A case to add to the sample: its reference, inclusion probability and profile. */
+    public record Taken(String reference, double inclusionProbability, Profile profile) {
+    }
+
+    /** A drawn category: its seed, method and size (size 0 for samples drawn before it was recorded). */
+    public record DrawRow(CaseCategory category, long seed, String method, int size) {
     }
 
     private final Jdbc jdbc;
@@ -67,38 +76,58 @@ public class SampleStore {
     }
 
     @Transactional
-    public void saveDraw(UUID inspection, DrawRow draw, List<String> references) {
-        jdbc.execute("insert into sample_draw (inspection_id, category, seed, method) values (?, ?, ?, ?)",
-                inspection, draw.category().name(), draw.seed(), draw.method());
+    public void saveDraw(UUID inspection, DrawRow draw, List<SampleDesign.Quota> quotas, List<Taken> cases) {
+        jdbc.execute("insert into sample_draw (inspection_id, category, seed, method, size) values (?, ?, ?, ?, ?)",
+                inspection, draw.category().name(), draw.seed(), draw.method(), draw.size());
         int position = 0;
-        for (String reference : references) {
-            jdbc.execute("insert into sampled_case (inspection_id, reference, category, position, active) values (?, ?, ?, ?, true)",
-                    inspection, reference, draw.category().name(), position++);
+        for (SampleDesign.Quota quota : quotas) {
+            jdbc.execute("insert into sample_quota (inspection_id, category, position, classification, classified_as, in_population, "
+                    + "quota) values (?, ?, ?, ?, ?, ?, ?)", inspection, draw.category().name(), position++, quota.classification(),
+                    quota.category(), quota.inPopulation(), quota.proportionalTarget());
+        }
+        position = 0;
+        for (Taken taken : cases) {
+            jdbc.execute("insert into sampled_case (inspection_id, reference, category, position, active, inclusion_probability, profile) "
+                    + "values (?, ?, ?, ?, true, ?, ?)", inspection, taken.reference(), draw.category().name(), position++,
+                    taken.inclusionProbability(), taken.profile().key());
         }
     }
 
     @Transactional(readOnly = true)
     public List<DrawRow> draws(UUID inspection) {
-        return jdbc.query("select category, seed, method from sample_draw where inspection_id = ? order by category",
-                row -> new DrawRow(CaseCategory.valueOf(row.getString(1)), row.getLong(2), row.getString(3)), inspection);
+        return jdbc.query("select category, seed, method, coalesce(size, 0) from sample_draw where inspection_id = ? order by category",
+                row -> new DrawRow(CaseCategory.valueOf(row.getString(1)), row.getLong(2), row.getString(3), row.getInt(4)), inspection);
+    }
+
+    /** Each drawn category's quotas, in the order the draw recorded them. */
+    @Transactional(readOnly = true)
+    public Map<CaseCategory, List<SampleDesign.Quota>> quotas(UUID inspection) {
+        Map<CaseCategory, List<SampleDesign.Quota>> quotas = new EnumMap<>(CaseCategory.class);
+        jdbc.query("select category, classification, classified_as, in_population, quota from sample_quota where inspection_id = ? "
+                        + "order by category, position",
+                row -> quotas.computeIfAbsent(CaseCategory.valueOf(row.getString(1)), c -> new java.util.ArrayList<>())
+                        .add(new SampleDesign.Quota(row.getString(2), row.getString(3), row.getInt(4), row.getDouble(5))), inspection);
+        return quotas;
     }
 
     @Transactional(readOnly = true)
     public List<SampledCaseRow> sampledCases(UUID inspection) {
-        return jdbc.query("select reference, category, position, active, replaced_because, replaces, replacement_note "
-                        + "from sampled_case where inspection_id = ? order by category, position",
+        return jdbc.query("select reference, category, position, active, replaced_because, replaces, replacement_note, "
+                        + "inclusion_probability, profile from sampled_case where inspection_id = ? order by category, position",
                 row -> new SampledCaseRow(row.getString(1), CaseCategory.valueOf(row.getString(2)), row.getInt(3), row.getBoolean(4),
-                        row.getString(5), row.getString(6), row.getString(7)), inspection);
+                        row.getString(5), row.getString(6), row.getString(7), (Double) row.getObject(8),
+                        row.getString(9) == null ? null : Profile.parse(row.getString(9))), inspection);
     }
 
     /** Marks {@code out} replaced and adds the replacement after the category's last case. */
     @Transactional
-    public void replace(UUID inspection, CaseCategory category, String out, String reason, Optional<String> replacement, String note) {
+    public void replace(UUID inspection, CaseCategory category, String out, String reason, Optional<Taken> replacement, String note) {
         jdbc.execute("update sampled_case set active = false, replaced_because = ? where inspection_id = ? and reference = ?",
                 reason, inspection, out);
         replacement.ifPresent(in -> jdbc.execute("insert into sampled_case (inspection_id, reference, category, position, active, replaces, "
-                        + "replacement_note) select ?, ?, ?, coalesce(max(position), -1) + 1, true, ?, ? from sampled_case "
-                        + "where inspection_id = ? and category = ?",
-                inspection, in, category.name(), out, note, inspection, category.name()));
+                        + "replacement_note, inclusion_probability, profile) select ?, ?, ?, coalesce(max(position), -1) + 1, true, ?, ?, ?, ? "
+                        + "from sampled_case where inspection_id = ? and category = ?",
+                inspection, in.reference(), category.name(), out, note, in.inclusionProbability(), in.profile().key(), inspection,
+                category.name()));
     }
 }

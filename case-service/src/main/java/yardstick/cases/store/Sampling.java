@@ -5,14 +5,11 @@ import jakarta.inject.Singleton;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Predicate;
 import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategoryPlan;
 import yardstick.cases.domain.CategorySettings;
@@ -21,7 +18,10 @@ import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.MarginBalance;
 import yardstick.cases.domain.SamplePlanning;
 import yardstick.cases.domain.SamplingRefusedException;
-import yardstick.cases.domain.StratifiedDraw;
+import yardstick.cases.domain.BalancedProbabilityDraw;
+import yardstick.cases.domain.Profile;
+import yardstick.cases.domain.SampleDesign;
+import yardstick.cases.domain.SampleReplacement;
 
 /**
  * The sampling use cases of an inspection, each one transaction holding the inspection's lock:
@@ -30,13 +30,12 @@ import yardstick.cases.domain.StratifiedDraw;
 @Singleton
 public class Sampling {
 
-    /** A category's sample as it stands, with its plan and each classification's target and achieved counts. */
-    public record CategorySample(CategoryPlan plan, SampleStore.DrawRow draw, List<SampleStore.SampledCaseRow> cases,
-                                 Set<String> recent, List<MarginBalance> balance) {
+    /** A category's sample as it stands, with each classification's quota and achieved count. */
+    public record CategorySample(SampleStore.DrawRow draw, List<SampleStore.SampledCaseRow> cases, List<MarginBalance> balance) {
     }
 
     /** A replacement made, and the category's sample after it. */
-    public record Replaced(Optional<SampleStore.SampledCaseRow> replacement, boolean stratumExhausted, String note,
+    public record Replaced(Optional<SampleStore.SampledCaseRow> replacement, boolean profileExhausted, String note,
                            CategorySample sample) {
     }
 
@@ -86,41 +85,64 @@ public class Sampling {
             List<EligibleCase> eligible = population.stream().filter(plan::eligible).toList();
             // Each category draws with its own seed, derived from the inspection's, so that one category's draw does not depend on another's.
             long categorySeed = chosenSeed + plan.settings().category().ordinal();
-            DrawnSample drawn = StratifiedDraw.draw(eligible, plan.size(), plan.recent(), plan.settings().recentShare(), categorySeed);
-            samples.saveDraw(inspection, new SampleStore.DrawRow(plan.settings().category(), categorySeed, drawn.method()),
-                    drawn.cases().stream().map(EligibleCase::reference).toList());
+            DrawnSample drawn = BalancedProbabilityDraw.draw(eligible, plan.size(), plan.recent(), plan.settings().recentShare(),
+                    categorySeed);
+            List<SampleDesign.Quota> quotas = drawn.balance().stream().map(b -> new SampleDesign.Quota(b.classification(), b.category(),
+                    b.inPopulation(), b.proportionalTarget())).toList();
+            samples.saveDraw(inspection, new SampleStore.DrawRow(plan.settings().category(), categorySeed, drawn.method(),
+                            drawn.cases().size()), quotas,
+                    drawn.cases().stream().map(c -> new SampleStore.Taken(c.eligibleCase().reference(), c.inclusionProbability(),
+                            c.profile())).toList());
         }
         return sample(inspection, fieldworkStart);
     }
 
+    /**
+     * The sample as it stands, read from what the draw stored (the quotas, each case's profile and
+     * probability): the population is not read.
+     */
     @Transactional(readOnly = true)
     public List<CategorySample> sample(UUID inspection, LocalDate fieldworkStart) {
         List<SampleStore.DrawRow> draws = samples.draws(inspection);
         if (draws.isEmpty()) {
             return List.of();
         }
-        List<EligibleCase> population = populations.load(inspection);
-        Map<CaseCategory, CategoryPlan> plans = new EnumMap<>(CaseCategory.class);
-        SamplePlanning.plan(population, fieldworkStart, samples.settings(inspection).orElseThrow())
-                .forEach(p -> plans.put(p.settings().category(), p));
+        Map<CaseCategory, List<SampleDesign.Quota>> quotas = samples.quotas(inspection);
         List<SampleStore.SampledCaseRow> rows = samples.sampledCases(inspection);
+        if (rows.stream().anyMatch(r -> r.profile() == null)) {
+            rows = withProfilesOfAnEarlierDraw(inspection, fieldworkStart, rows);
+        }
         List<CategorySample> result = new ArrayList<>();
         for (SampleStore.DrawRow draw : draws) {
-            CategoryPlan plan = plans.get(draw.category());
-            List<EligibleCase> eligible = population.stream().filter(plan::eligible).toList();
             List<SampleStore.SampledCaseRow> own = rows.stream().filter(r -> r.category() == draw.category()).toList();
-            Set<String> active = new HashSet<>();
-            own.stream().filter(SampleStore.SampledCaseRow::active).forEach(r -> active.add(r.reference()));
-            List<EligibleCase> activeCases = eligible.stream().filter(c -> active.contains(c.reference())).toList();
-            Predicate<EligibleCase> recent = plan.recent();
-            Set<String> recentReferences = new HashSet<>();
-            eligible.stream().filter(recent).forEach(c -> recentReferences.add(c.reference()));
-            result.add(new CategorySample(plan, draw, own, recentReferences,
-                    StratifiedDraw.balanceOf(eligible, plan.size(), recent, plan.settings().recentShare(), activeCases)));
+            List<Profile> active = own.stream().filter(SampleStore.SampledCaseRow::active).map(SampleStore.SampledCaseRow::profile).toList();
+            List<SampleDesign.Quota> drawQuotas = quotas.get(draw.category());
+            List<MarginBalance> balance = drawQuotas == null ? List.of()
+                    : SampleDesign.balance(drawQuotas, draw.size(), active);
+            result.add(new CategorySample(draw, own, balance));
         }
         return result;
     }
 
+    /**
+     * Samples drawn before profiles were recorded: each sampled case's profile from its own row
+     * of the population and the plan's windows (its probability stays unknown).
+     */
+    private List<SampleStore.SampledCaseRow> withProfilesOfAnEarlierDraw(UUID inspection, LocalDate fieldworkStart,
+                                                                          List<SampleStore.SampledCaseRow> rows) {
+        Map<CaseCategory, CategorySettings> settings = samples.settings(inspection).orElseThrow();
+        Map<String, EligibleCase> sampled = new HashMap<>();
+        populations.loadEverSampled(inspection).forEach(c -> sampled.put(c.reference(), c));
+        return rows.stream().map(r -> r.profile() != null ? r : new SampleStore.SampledCaseRow(r.reference(), r.category(), r.position(),
+                r.active(), r.replacedBecause(), r.replaces(), r.replacementNote(), r.inclusionProbability(),
+                Profile.of(sampled.get(r.reference()), SamplePlanning.windows(settings.get(r.category()), fieldworkStart).recent())))
+                .toList();
+    }
+
+    /**
+     * Replaces a sampled case by an unsampled one of the same profile, read by a query for that
+     * profile alone; only where the profile is exhausted are the category's other unsampled cases read.
+     */
     @Transactional
     public Replaced replace(UUID inspection, LocalDate fieldworkStart, String reference, String reason) {
         samples.lock(inspection);
@@ -128,28 +150,32 @@ public class Sampling {
                 .filter(s -> s.cases().stream().anyMatch(r -> r.reference().equals(reference) && r.active()))
                 .findFirst()
                 .orElseThrow(() -> new SamplingRefusedException("NOT_IN_SAMPLE", reference + " is not in the sample as it stands"));
-        List<EligibleCase> population = populations.load(inspection);
-        List<EligibleCase> eligible = population.stream().filter(category.plan()::eligible).toList();
-        Set<String> everSampled = new HashSet<>();
-        Set<String> active = new HashSet<>();
-        category.cases().forEach(r -> {
-            everSampled.add(r.reference());
-            if (r.active()) {
-                active.add(r.reference());
-            }
-        });
-        EligibleCase out = eligible.stream().filter(c -> c.reference().equals(reference)).findFirst().orElseThrow();
-        List<EligibleCase> activeCases = eligible.stream().filter(c -> active.contains(c.reference())).toList();
+        CaseCategory caseCategory = category.draw().category();
+        CategoryPlan windows = SamplePlanning.windows(samples.settings(inspection).orElseThrow().get(caseCategory), fieldworkStart);
+        SampleStore.SampledCaseRow out = category.cases().stream().filter(r -> r.reference().equals(reference)).findFirst().orElseThrow();
+        Profile profile = out.profile();
+        List<SampleReplacement.Candidate> candidates = candidates(populations.unsampled(inspection, caseCategory, profile.gender(),
+                profile.disposalType(), profile.riskOfSeriousHarm(), profile.safetyAndWellbeing()), windows).stream()
+                .filter(c -> c.profile().equals(profile)).toList();
+        if (candidates.isEmpty()) {
+            candidates = candidates(populations.unsampled(inspection, caseCategory, null, null, null, null), windows);
+        }
         long replacements = category.cases().stream().filter(r -> !r.active()).count();
-        StratifiedDraw.Replacement choice = StratifiedDraw.replacementFor(eligible, category.plan().size(), category.plan().recent(),
-                category.plan().settings().recentShare(), activeCases, everSampled, out, category.draw().seed() + 1000 * (replacements + 1));
-        samples.replace(inspection, category.draw().category(), reference, reason,
-                choice.replacement().map(EligibleCase::reference), choice.note());
+        SampleReplacement.Replacement choice = SampleReplacement.replace(profile, candidates, category.balance(),
+                category.draw().seed() + 1000 * (replacements + 1));
+        Optional<SampleStore.Taken> taken = choice.replacement().map(c -> new SampleStore.Taken(c.eligibleCase().reference(),
+                out.inclusionProbability() != null && c.profile().equals(profile) ? out.inclusionProbability() : 0.0, c.profile()));
+        samples.replace(inspection, caseCategory, reference, reason, taken, choice.note());
         CategorySample after = sample(inspection, fieldworkStart).stream()
-                .filter(s -> s.draw().category() == category.draw().category()).findFirst().orElseThrow();
+                .filter(s -> s.draw().category() == caseCategory).findFirst().orElseThrow();
         Optional<SampleStore.SampledCaseRow> row = choice.replacement().flatMap(c -> after.cases().stream()
-                .filter(r -> r.reference().equals(c.reference())).findFirst());
-        return new Replaced(row, choice.stratumExhausted(), choice.note(), after);
+                .filter(r -> r.reference().equals(c.eligibleCase().reference())).findFirst());
+        return new Replaced(row, choice.profileExhausted(), choice.note(), after);
+    }
+
+    private static List<SampleReplacement.Candidate> candidates(List<EligibleCase> unsampled, CategoryPlan windows) {
+        return unsampled.stream().filter(windows::eligible)
+                .map(c -> new SampleReplacement.Candidate(c, Profile.of(c, windows.recent()))).toList();
     }
 
     private void refuseIfDrawn(UUID inspection, String why) {

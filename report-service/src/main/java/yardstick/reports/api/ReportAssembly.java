@@ -3,7 +3,10 @@ package yardstick.reports.api;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import yardstick.cases.v1.CategoryPlan;
+import yardstick.cases.v1.CategorySample;
+import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.PopulationSummary;
@@ -40,7 +43,7 @@ final class ReportAssembly {
     private ReportAssembly() {
     }
 
-    static Report.Builder assemble(Inspection inspection, Framework framework, RatingSnapshot snapshot, SamplePlan plan,
+    static Report.Builder assemble(Inspection inspection, Framework framework, RatingSnapshot snapshot, SamplePlan plan, Sample sample,
                                    PopulationSummary population, GetJudgementTalliesResponse tallies) {
         CalculateRatingsResponse ratings = snapshot.getRatings();
         Map<String, PromptCount> prompts = new HashMap<>();
@@ -92,6 +95,8 @@ final class ReportAssembly {
         }
         report.setRatingsTable(table);
         for (CategoryPlan category : plan.getCategoriesList()) {
+            Optional<CategorySample> drawn = sample.getCategoriesList().stream()
+                    .filter(c -> c.getCategory() == category.getSettings().getCategory()).findFirst();
             report.addMethodology(SampleFacts.newBuilder()
                     .setCategory(category.getSettings().getCategory())
                     .setPopulation(category.getPopulation())
@@ -101,7 +106,9 @@ final class ReportAssembly {
                     .setRecentShare(category.getSettings().getRecentShare())
                     .setRecentFromMonths(category.getSettings().getRecentFromMonths())
                     .setRecentToMonths(category.getSettings().getRecentToMonths())
-                    .setMarginOfErrorAchieved(category.getMarginOfErrorAchieved()));
+                    .setMarginOfErrorAchieved(category.getMarginOfErrorAchieved())
+                    .setSamplingMethod(drawn.map(CategorySample::getMethod).orElse(""))
+                    .setSeed(drawn.map(CategorySample::getSeed).orElse(0L)));
         }
         return report;
     }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.PopulationSummary;
+import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SamplePlan;
 import yardstick.platform.grpc.Errors;
 import yardstick.platform.identity.Caller;
@@ -113,7 +114,8 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
             throw Errors.failedPrecondition(new Errors.Violation("STALE_RATINGS", snapshot.getName(), "the judgements changed after "
                     + snapshot.getName() + " was computed: ComputeRatings again, so that the report's figures agree"));
         }
-        Report.Builder assembled = ReportAssembly.assemble(inspection, framework, snapshot, plan, population, tallies);
+        Sample sample = caseService.sample(inspection.getName()).orElse(Sample.getDefaultInstance());
+        Report.Builder assembled = ReportAssembly.assemble(inspection, framework, snapshot, plan, sample, population, tallies);
         response.onNext(requests.once(request.getRequestId(), "request_id", request, CreateReportResponse.parser(), () -> {
             UUID id = UUID.randomUUID();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);

@@ -183,6 +183,11 @@ public final class HtmlRendition {
         html.append("</tbody>\n</table>\n");
         html.append("<p>Each sample's categories were drawn in proportion to the eligible population by gender, disposal type, ")
                 .append("risk of serious harm and safety and wellbeing classification.</p>\n");
+        for (ReportDocument.SampleFacts facts : report.methodology()) {
+            if (!facts.drawStatement().isEmpty()) {
+                html.append("<p>").append(escape(facts.drawStatement())).append("</p>\n");
+            }
+        }
         if (!report.subSamples().isEmpty()) {
             html.append("<h3 id=\"sub-samples\">Sub-samples</h3>\n<table>\n<caption>Key questions judged in a sub-sample, ")
                     .append("and the margin of error of their findings</caption>\n<thead><tr><th scope=\"col\">Key question</th>")

@@ -128,6 +128,13 @@ public final class MarkdownRendition {
                     .append(facts.recentToMonths()).append(" months before fieldwork |\n");
         }
         md.append('\n');
+        md.append("Each sample's categories were drawn in proportion to the eligible population by gender, disposal type, risk of "
+                + "serious harm and safety and wellbeing classification.\n\n");
+        for (ReportDocument.SampleFacts facts : report.methodology()) {
+            if (!facts.drawStatement().isEmpty()) {
+                md.append(MarkdownText.inline(facts.drawStatement())).append("\n\n");
+            }
+        }
         if (!report.subSamples().isEmpty()) {
             md.append("### Sub-samples\n\n| Key question | Cases | Margin of error |\n|---|---|---|\n");
             for (ReportDocument.SubSample sub : report.subSamples()) {

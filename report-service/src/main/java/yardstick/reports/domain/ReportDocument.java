@@ -52,8 +52,35 @@ public record ReportDocument(String serviceInspected, String inspection, String 
     }
 
     public record SampleFacts(String category, int population, int size, int confidencePercent, double marginOfError,
-                              int recentSharePercent, int recentFromMonths, int recentToMonths, double marginAchieved) {
+                              int recentSharePercent, int recentFromMonths, int recentToMonths, double marginAchieved,
+                              String samplingMethod, long seed) {
+
+        /** True when case-service drew a balanced probability sample (every case with a known chance above zero). */
+        public boolean probabilitySample() {
+            return samplingMethod.startsWith(BALANCED_PROBABILITY_SAMPLE);
+        }
+
+        /**
+         * Annexe 1's statement of how the sample was drawn, the method named and the seed stated
+         * so that anyone can reproduce it; empty when the sample's method is unknown.
+         */
+        public String drawStatement() {
+            if (samplingMethod.isEmpty()) {
+                return "";
+            }
+            String kind = probabilitySample()
+                    ? "The " + category.toLowerCase(java.util.Locale.ROOT) + " sample is a balanced probability sample: every "
+                    + "eligible case had a known chance of being inspected, greater than zero, and each classification's count "
+                    + "lies within one case of its proportional share. "
+                    : "The " + category.toLowerCase(java.util.Locale.ROOT) + " sample was drawn by ";
+            String method = probabilitySample() ? "Method: " + samplingMethod.substring(BALANCED_PROBABILITY_SAMPLE.length())
+                    .replaceFirst("^:\\s*", "") + ". " : samplingMethod + ". ";
+            return kind + method + "Seed " + seed + ": the same population, plan and seed reproduce the sample.";
+        }
     }
+
+    /** How case-service names a balanced probability sample's method. */
+    public static final String BALANCED_PROBABILITY_SAMPLE = "balanced probability sample";
 
     public record SubSample(String standard, String keyQuestion, String text, int cases, int sampleSize, double marginOfError) {
     }

@@ -11,13 +11,15 @@ import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PopulationServiceGrpc;
 import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.GetSamplePlanRequest;
+import yardstick.cases.v1.GetSampleRequest;
+import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.SamplePlan;
 import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.platform.peers.Peer;
 
-/** What report-service asks case-service: the inspection, its eligible population's make-up, its sample plan and the judgements' tallies. */
+/** What report-service asks case-service: the inspection, its eligible population's make-up, its sample plan and drawn sample and the judgements' tallies. */
 @Singleton
 public class CaseServiceClient {
 
@@ -35,6 +37,12 @@ public class CaseServiceClient {
     public Optional<SamplePlan> samplePlan(String inspection) {
         return caseService.find(SamplingServiceGrpc::newBlockingStub,
                 stub -> stub.getSamplePlan(GetSamplePlanRequest.newBuilder().setInspection(inspection).build()).getPlan());
+    }
+
+    /** The drawn sample (its method and seed per category, for Annexe 1); empty when none is drawn. */
+    public Optional<Sample> sample(String inspection) {
+        return caseService.find(SamplingServiceGrpc::newBlockingStub,
+                stub -> stub.getSample(GetSampleRequest.newBuilder().setInspection(inspection).build()).getSample());
     }
 
     public PopulationSummary populationSummary(String inspection) {

@@ -12,22 +12,26 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
 /**
- * The balanced draw on many populations: every classification's counts within one case of their
- * proportional targets on populations shaped like the reports' services, within two on
+ * The balanced probability draw on many populations, one draw each: every classification's counts
+ * within one case of their proportional targets on populations shaped like the reports' services
+ * (but in the rare draws whose landing loosens a bound: within two then), within two on
  * adversarial ones; the recency share met; the same seed, the same sample.
  */
-class StratifiedDrawPropertiesTest {
+class BalancedDrawBalancePropertiesTest {
 
     private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
     private static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
             && !c.disposalDate().isAfter(FIELDWORK.minusMonths(6));
     private static final Map<String, TreeMap<Double, Integer>> DEVIATIONS = new TreeMap<>();
+    /** Report-shaped draws made, and those with a count outside one case of its quota. */
+    private static final int[] REPORT_SHAPED = new int[2];
 
     /**
      * Populations of a few hundred court cases with the caseload mix of Kent's and Harrow's
@@ -48,7 +52,23 @@ class StratifiedDrawPropertiesTest {
                     pick(random, new double[] {0.25, 0.45, 0.25, 0.05}, RiskLevel.values())));
         }
         DrawnSample sample = drawAndCheck("report-shaped", population, seed);
-        assertTrue(sample.largestDeviation() < 1.0 + 1e-9, "largest deviation " + sample.largestDeviation() + "\n" + sample.balance());
+        // Within one case but where the landing had to loosen a bound (see BalancedProbabilityDraw): within two then.
+        assertTrue(sample.largestDeviation() < 2.0 + 1e-9, "largest deviation " + sample.largestDeviation() + "\n" + sample.balance());
+        synchronized (REPORT_SHAPED) {
+            REPORT_SHAPED[0]++;
+            if (sample.largestDeviation() >= 1.0 + 1e-9) {
+                REPORT_SHAPED[1]++;
+            }
+        }
+    }
+
+    /** Of the report-shaped draws, at most 2 per cent (and at most one while there are fewer than 50) outside one case. */
+    @AfterProperty
+    void loosenedDrawsAreRare() {
+        synchronized (REPORT_SHAPED) {
+            assertTrue(REPORT_SHAPED[1] <= Math.max(1, REPORT_SHAPED[0] / 50),
+                    REPORT_SHAPED[1] + " of " + REPORT_SHAPED[0] + " draws outside one case");
+        }
     }
 
     /**
@@ -76,11 +96,12 @@ class StratifiedDrawPropertiesTest {
 
     private static DrawnSample drawAndCheck(String kind, List<EligibleCase> population, long seed) {
         int size = SampleSize.of(population.size(), 0.8, 0.05, 14, 91).size();
-        DrawnSample sample = StratifiedDraw.draw(population, size, RECENT, 0.6, seed);
+        DrawnSample sample = BalancedProbabilityDraw.draw(population, size, RECENT, 0.6, seed);
         assertEquals(size, sample.cases().size());
-        assertEquals(sample.cases(), StratifiedDraw.draw(population, size, RECENT, 0.6, seed).cases(), "deterministic for a seed");
+        assertEquals(sample.eligibleCases(), BalancedProbabilityDraw.draw(population, size, RECENT, 0.6, seed).eligibleCases(),
+                "deterministic for a seed");
         MarginBalance recent = sample.balance().stream()
-                .filter(b -> b.classification().equals(StratifiedDraw.RECENCY) && b.category().equals("RECENT"))
+                .filter(b -> b.classification().equals(Profile.RECENCY) && b.category().equals("RECENT"))
                 .findFirst().orElseThrow();
         assertTrue(Math.abs(recent.achieved() - recent.proportionalTarget()) < 1.0 + 1e-9, "recency " + recent);
         synchronized (DEVIATIONS) {

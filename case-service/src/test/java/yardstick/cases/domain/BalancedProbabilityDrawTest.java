@@ -1,0 +1,115 @@
+package yardstick.cases.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+
+class BalancedProbabilityDrawTest {
+
+    private static final Predicate<EligibleCase> NONE_RECENT = c -> false;
+
+    private static EligibleCase court(String reference, Gender gender, DisposalType type, RiskLevel harm) {
+        return new EligibleCase(reference, CaseCategory.COURT, type, LocalDate.of(2021, 1, 1), Optional.empty(), gender, 15,
+                EthnicityGroup.WHITE, harm, RiskLevel.MEDIUM, false, "CM-1");
+    }
+
+    @Test
+    void aPopulationNoLargerThanTheSizeIsTakenWhole() {
+        List<EligibleCase> population = List.of(court("A-1", Gender.MALE, DisposalType.REFERRAL_ORDER, RiskLevel.LOW),
+                court("A-2", Gender.FEMALE, DisposalType.LICENCE, RiskLevel.HIGH));
+        DrawnSample sample = BalancedProbabilityDraw.draw(population, 14, NONE_RECENT, 0, 1);
+        assertEquals(population, sample.eligibleCases());
+        sample.cases().forEach(c -> assertEquals(1.0, c.inclusionProbability(), "taken whole: certain"));
+    }
+
+    /**
+     * The issue's case: 300 court cases, one girl and one licence case among them, n = 91. Each is
+     * the only case of her category, so her inclusion probability is her category's quota,
+     * 91 x 1/300 = 0.3033, and in 1,000 draws she is drawn about 303 times (a binomial standard
+     * deviation of 14.5; the bounds are four of them).
+     */
+    @Test
+    void aGirlAloneAmongThreeHundredCourtCasesIsDrawnInAboutThirtyPerCentOfSamples() {
+        List<EligibleCase> population = new ArrayList<>();
+        population.add(court("GIRL", Gender.FEMALE, DisposalType.REFERRAL_ORDER, RiskLevel.LOW));
+        population.add(court("LICENCE", Gender.MALE, DisposalType.LICENCE, RiskLevel.MEDIUM));
+        for (int i = 0; i < 298; i++) {
+            population.add(court(String.format("BOY-%03d", i), Gender.MALE,
+                    i % 2 == 0 ? DisposalType.REFERRAL_ORDER : DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.values()[i % 3]));
+        }
+        int girl = 0;
+        int licence = 0;
+        for (long seed = 1; seed <= 1000; seed++) {
+            DrawnSample sample = BalancedProbabilityDraw.draw(population, 91, NONE_RECENT, 0, seed);
+            assertEquals(91, sample.cases().size());
+            for (DrawnSample.DrawnCase drawn : sample.cases()) {
+                if (drawn.eligibleCase().reference().equals("GIRL")) {
+                    girl++;
+                    assertEquals(91.0 / 300, drawn.inclusionProbability(), 1e-9);
+                }
+                if (drawn.eligibleCase().reference().equals("LICENCE")) {
+                    licence++;
+                    assertEquals(91.0 / 300, drawn.inclusionProbability(), 1e-9);
+                }
+            }
+        }
+        assertTrue(girl >= 245 && girl <= 362, "the girl drawn " + girl + " times in 1,000");
+        assertTrue(licence >= 245 && licence <= 362, "the licence case drawn " + licence + " times in 1,000");
+    }
+
+    @Test
+    void theSamePopulationSizeShareAndSeedGiveTheSameSample() {
+        List<EligibleCase> population = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            population.add(court(String.format("C-%03d", i), Gender.values()[i % 7 == 0 ? 0 : 1], DisposalType.values()[i % 4],
+                    RiskLevel.values()[i % 4]));
+        }
+        Predicate<EligibleCase> recent = c -> c.reference().hashCode() % 2 == 0;
+        DrawnSample first = BalancedProbabilityDraw.draw(population, 86, recent, 0.6, 42);
+        assertEquals(first, BalancedProbabilityDraw.draw(population, 86, recent, 0.6, 42));
+        assertFalse(first.eligibleCases().equals(BalancedProbabilityDraw.draw(population, 86, recent, 0.6, 43).eligibleCases()),
+                "another seed, another sample");
+    }
+
+    @Test
+    void aReplacementComesFromTheSameProfileWhileOneIsLeftAndSaysSoWhenItIsExhausted() {
+        List<EligibleCase> population = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            population.add(court("M-" + i, Gender.MALE, DisposalType.REFERRAL_ORDER, RiskLevel.LOW));
+        }
+        population.add(court("F-1", Gender.FEMALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.HIGH));
+        population.add(court("F-2", Gender.FEMALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.HIGH));
+        population.add(court("F-3", Gender.FEMALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.MEDIUM));
+        EligibleCase girl = population.get(20);
+        Profile girls = Profile.of(girl, NONE_RECENT);
+        List<EligibleCase> sample = new ArrayList<>(population.subList(0, 11));
+        sample.add(girl);
+        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, NONE_RECENT)).toList(), 12, 0);
+        List<MarginBalance> balance = design.balance(sample.stream().map(c -> Profile.of(c, NONE_RECENT)).toList());
+        List<SampleReplacement.Candidate> left = new ArrayList<>();
+        for (EligibleCase c : population.subList(11, 23)) {
+            if (c != girl) {
+                left.add(new SampleReplacement.Candidate(c, Profile.of(c, NONE_RECENT)));
+            }
+        }
+
+        SampleReplacement.Replacement same = SampleReplacement.replace(girls, left, balance, 9);
+        assertEquals("F-2", same.replacement().orElseThrow().eligibleCase().reference(), "the only other case of the profile");
+        assertFalse(same.profileExhausted());
+        assertTrue(same.note().contains("same profile"), same.note());
+
+        left.removeIf(c -> c.eligibleCase().reference().equals("F-2"));
+        SampleReplacement.Replacement exhausted = SampleReplacement.replace(girls, left, balance, 9);
+        assertTrue(exhausted.profileExhausted());
+        assertEquals("F-3", exhausted.replacement().orElseThrow().eligibleCase().reference(),
+                "the closest: a girl on a youth rehabilitation order");
+        assertTrue(exhausted.note().contains("differs in risk_of_serious_harm"), exhausted.note());
+    }
+}

@@ -1,0 +1,40 @@
+package yardstick.reports.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Annexe 1 says the sample is a balanced probability sample, names the method and states the seed, in HTML and Markdown. */
+class AnnexeOneSamplingStatementTest {
+
+    private static final String METHOD = "balanced probability sample: inclusion probabilities calibrated by raking to every "
+            + "classification's proportional quota and the recency share; cube method (Deville and Tillé 2004)";
+
+    private static ReportDocument report(String method, long seed) {
+        return new ReportDocument("Kent Youth Justice Service", "inspections/kent", "", new ReportDocument.Status(1, false, ""), List.of(),
+                18, 36, "Requires improvement", "", "", List.of(), "", List.of(), List.of(),
+                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 39, 80, 0.05, 60, 6, 9, 4.9, method, seed)), List.of());
+    }
+
+    @Test
+    void annexeOneStatesABalancedProbabilitySampleItsMethodAndItsSeedInEveryFormat() {
+        ReportDocument report = report(METHOD, 8675309);
+        String html = HtmlRendition.render(report);
+        String markdown = MarkdownRendition.render(report);
+        for (String rendition : List.of(html, markdown)) {
+            assertTrue(rendition.contains("The court disposals sample is a balanced probability sample: every eligible case had a known "
+                    + "chance of being inspected"), rendition);
+            assertTrue(rendition.contains("Method: inclusion probabilities calibrated by raking"), rendition);
+            assertTrue(rendition.contains("cube method (Deville and Tillé 2004)"), rendition);
+            assertTrue(rendition.contains("Seed 8675309: the same population, plan and seed reproduce the sample."), rendition);
+        }
+    }
+
+    @Test
+    void aSampleWhoseMethodIsUnknownIsNotCalledAProbabilitySample() {
+        assertEquals("", report("", 0).methodology().get(0).drawStatement());
+        assertTrue(!HtmlRendition.render(report("", 0)).contains("probability sample"));
+    }
+}

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.serde.annotation.Serdeable;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import yardstick.reports.plans.Progress;
-import yardstick.reports.store.PlanStore;
-import yardstick.reports.store.PublicationStore;
+import yardstick.reports.app.PlanMessages;
+import yardstick.reports.app.ReadingPlan;
+import yardstick.reports.app.StoredPlan;
 import yardstick.reports.v1.RenderPlanResponse;
 import yardstick.reports.v1.ReportFormat;
 
@@ -32,16 +32,10 @@ import yardstick.reports.v1.ReportFormat;
 @Controller("/api/v1/reports/{id}/plan")
 public class PlanPortalController {
 
-    private final PublicationStore publications;
-    private final PlanStore plans;
-    private final Planning planning;
-    private final Clock clock;
+    private final ReadingPlan reading;
 
-    PlanPortalController(PublicationStore publications, PlanStore plans, Planning planning, Clock clock) {
-        this.publications = publications;
-        this.plans = plans;
-        this.planning = planning;
-        this.clock = clock;
+    PlanPortalController(ReadingPlan reading) {
+        this.reading = reading;
     }
 
     @Serdeable
@@ -68,12 +62,12 @@ public class PlanPortalController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> plan(@PathVariable String id) {
-        Optional<Planning.Stored> found = submittedPlan(id);
+        Optional<StoredPlan> found = submittedPlan(id);
         if (found.isEmpty()) {
             return notFound();
         }
-        Planning.Stored stored = found.get();
-        LocalDate today = planning.today();
+        StoredPlan stored = found.get();
+        LocalDate today = reading.today();
         String base = PortalAddresses.plan(stored.row().publication()) + "/";
         return HttpResponse.ok(new PublishedPlan(PlanMessages.PREFIX + stored.row().id(), stored.plan().publication(), stored.plan().title(),
                 stored.plan().serviceInspected(), stored.row().submitTime().map(Object::toString).orElse(""), today.toString(),
@@ -88,18 +82,18 @@ public class PlanPortalController {
     public HttpResponse<?> rendition(@PathVariable String id, @PathVariable String format,
                                      @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
         ReportFormat wanted = PortalAddresses.format(format).orElse(null);
-        Optional<Planning.Stored> found = submittedPlan(id);
+        Optional<StoredPlan> found = submittedPlan(id);
         if (wanted == null || found.isEmpty()) {
             return notFound();
         }
         // The plan's version and the day decide what a rendition shows (progress and overdue are judged on the day), so they
         // make the ETag: a reader revalidates without the plan being rendered again, and a PDF's creation stamp does not matter.
-        LocalDate today = planning.today();
+        LocalDate today = reading.today();
         String etag = "W/\"" + found.get().row().id() + "-" + found.get().row().version() + "-" + today + "-" + format.toLowerCase(Locale.ROOT) + "\"";
         if (etag.equals(ifNoneMatch)) {
             return HttpResponse.status(HttpStatus.NOT_MODIFIED).header(HttpHeaders.ETAG, etag);
         }
-        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, today, planning.timeline(found.get().row().id()));
+        RenderPlanResponse rendition = ImprovementPlanEndpoint.rendition(found.get(), wanted, today, reading.timeline(found.get().row().id()));
         // Progress moves and overdue is judged on the day: readers revalidate rather than keep a copy.
         return HttpResponse.ok(rendition.getContent().toByteArray())
                 .contentType(rendition.getContentType())
@@ -107,16 +101,14 @@ public class PlanPortalController {
                 .header(HttpHeaders.CACHE_CONTROL, "public, no-cache");
     }
 
-    private Optional<Planning.Stored> submittedPlan(String publicationId) {
+    private Optional<StoredPlan> submittedPlan(String publicationId) {
         UUID id;
         try {
             id = UUID.fromString(publicationId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return publications.find(id).filter(p -> p.visibleAt(clock.instant()))
-                .flatMap(p -> plans.submittedOf(p.id()))
-                .map(row -> new Planning.Stored(PlanMessages.plan(row.body()), row));
+        return reading.submittedAnswerTo(id);
     }
 
     private static HttpResponse<?> notFound() {

@@ -20,11 +20,6 @@ final class PortalAddresses {
         return Optional.ofNullable(EXTENSIONS.get(extension.toLowerCase(Locale.ROOT)));
     }
 
-    /** How a rendition's format is stored: "HTML", "MARKDOWN", "JSON", "PDF". */
-    static String stored(ReportFormat format) {
-        return format.name().substring("REPORT_FORMAT_".length());
-    }
-
     /** Each rendition's address under {@code base}, which ends in "/". */
     static Map<String, String> renditions(String base) {
         return Map.of("html", base + "html", "markdown", base + "md", "json", base + "json", "pdf", base + "pdf");

@@ -22,8 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import yardstick.reports.store.PlanStore;
-import yardstick.reports.store.PublicationStore;
+import yardstick.reports.app.ReadingPublications;
+import yardstick.reports.app.ReportAssembly;
+import yardstick.reports.app.ReportRenditions;
+import yardstick.reports.domain.Publication;
+import yardstick.reports.domain.PublishedRendition;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.StandardSection;
 
@@ -38,12 +41,10 @@ public class PortalController {
     private static final int DEFAULT_PAGE_SIZE = 20;
     private static final int MAX_PAGE_SIZE = 100;
 
-    private final PublicationStore publications;
-    private final PlanStore plans;
+    private final ReadingPublications publications;
 
-    PortalController(PublicationStore publications, PlanStore plans) {
+    PortalController(ReadingPublications publications) {
         this.publications = publications;
-        this.plans = plans;
     }
 
     @Serdeable
@@ -71,9 +72,9 @@ public class PortalController {
         } catch (NumberFormatException e) {
             return HttpResponse.badRequest(Map.of("error", "page_token was not issued by this API"));
         }
-        List<PublicationStore.PublicationRow> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
-        List<PublicationStore.PublicationRow> shown = rows.stream().limit(size).toList();
-        Map<UUID, UUID> plansOf = plans.submittedPlansOf(shown.stream().map(PublicationStore.PublicationRow::id).toList(), Instant.now());
+        List<Publication> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
+        List<Publication> shown = rows.stream().limit(size).toList();
+        Map<UUID, UUID> plansOf = publications.submittedPlansOf(shown.stream().map(Publication::id).toList(), Instant.now());
         List<PublishedReport> page = shown.stream().map(p -> published(p, Optional.empty(),
                 Optional.ofNullable(plansOf.get(p.id())).map(PortalAddresses::plan))).toList();
         return HttpResponse.ok(new ReportPage(page, rows.size() > size ? String.valueOf(offset + size) : ""));
@@ -88,13 +89,12 @@ public class PortalController {
     @Get(uri = "/reports/{id}/{format}")
     public HttpResponse<?> rendition(@PathVariable String id, @PathVariable String format,
                                      @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch) {
-        String stored = PortalAddresses.format(format).map(PortalAddresses::stored).orElse(null);
-        Optional<PublicationStore.PublicationRow> publication = visible(id);
+        String stored = PortalAddresses.format(format).map(ReportRenditions::stored).orElse(null);
+        Optional<Publication> publication = visible(id);
         if (stored == null || publication.isEmpty()) {
             return notFound();
         }
-        PublicationStore.RenditionRow rendition = publications.renditions(publication.get().id(), true).stream()
-                .filter(r -> r.format().equals(stored)).findFirst().orElse(null);
+        PublishedRendition rendition = publications.rendition(publication.get().id(), stored).orElse(null);
         if (rendition == null) {
             return notFound();
         }
@@ -144,10 +144,10 @@ public class PortalController {
     private List<RatingRow> ratingRows() {
         List<RatingRow> rows = new ArrayList<>();
         int offset = 0;
-        List<PublicationStore.PublicationRow> page;
+        List<Publication> page;
         do {
             page = publications.visible(Instant.now(), "", null, offset, 200);
-            for (PublicationStore.PublicationRow publication : page) {
+            for (Publication publication : page) {
                 Report report = report(publication);
                 for (StandardSection section : report.getStandardsList()) {
                     rows.add(new RatingRow("publications/" + publication.id(), publication.inspection(), publication.serviceInspected(),
@@ -161,21 +161,17 @@ public class PortalController {
         return rows;
     }
 
-    private Optional<PublicationStore.PublicationRow> visible(String id) {
-        try {
-            return publications.find(UUID.fromString(id)).filter(p -> p.visibleAt(Instant.now()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    private Optional<Publication> visible(String id) {
+        return publications.visible(id, Instant.now());
     }
 
     /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
     /** Where the service's submitted improvement plan in answer to the report is, if it has submitted one. */
-    private Optional<String> plan(PublicationStore.PublicationRow row) {
-        return Optional.ofNullable(plans.submittedPlansOf(List.of(row.id()), Instant.now()).get(row.id())).map(PortalAddresses::plan);
+    private Optional<String> plan(Publication row) {
+        return Optional.ofNullable(publications.submittedPlansOf(List.of(row.id()), Instant.now()).get(row.id())).map(PortalAddresses::plan);
     }
 
-    private static PublishedReport published(PublicationStore.PublicationRow row, Optional<PublicationStore.PublicationRow> correctedBy,
+    private static PublishedReport published(Publication row, Optional<Publication> correctedBy,
                                              Optional<String> plan) {
         String base = PortalAddresses.report(row.id()) + "/";
         return new PublishedReport(row.id().toString(), row.inspection(), row.serviceInspected(), row.publishTime().toString(),
@@ -184,7 +180,7 @@ public class PortalController {
                 PortalAddresses.renditions(base), plan.orElse(null));
     }
 
-    private static Report report(PublicationStore.PublicationRow row) {
+    private static Report report(Publication row) {
         try {
             return Report.parseFrom(row.reportBody());
         } catch (InvalidProtocolBufferException e) {

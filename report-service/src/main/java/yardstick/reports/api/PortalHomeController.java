@@ -6,27 +6,25 @@ import io.micronaut.http.annotation.Get;
 import java.time.Instant;
 import java.util.List;
 import yardstick.reports.domain.PublishedReportsPage;
-import yardstick.reports.store.PlanStore;
-import yardstick.reports.store.PublicationStore;
+import yardstick.reports.app.ReadingPublications;
+import yardstick.reports.domain.Publication;
 
 /** A page a person can open at {@code http://localhost:8080/}: the published reports, each linked in every format. */
 @Controller
 public class PortalHomeController {
 
-    private final PublicationStore publications;
-    private final PlanStore plans;
+    private final ReadingPublications publications;
 
-    PortalHomeController(PublicationStore publications, PlanStore plans) {
+    PortalHomeController(ReadingPublications publications) {
         this.publications = publications;
-        this.plans = plans;
     }
 
     @Get(produces = MediaType.TEXT_HTML)
     public String home() {
         Instant now = Instant.now();
-        List<PublicationStore.PublicationRow> shown = publications.visible(now, "", null, 0, 100);
-        java.util.Map<java.util.UUID, java.util.UUID> plansOf = plans.submittedPlansOf(
-                shown.stream().map(PublicationStore.PublicationRow::id).toList(), now);
+        List<Publication> shown = publications.visible(now, "", null, 0, 100);
+        java.util.Map<java.util.UUID, java.util.UUID> plansOf = publications.submittedPlansOf(
+                shown.stream().map(Publication::id).toList(), now);
         List<PublishedReportsPage.Entry> entries = shown.stream()
                 .map(p -> new PublishedReportsPage.Entry(p.serviceInspected(), p.publishTime().toString().substring(0, 10),
                         PortalAddresses.report(p.id()) + "/",

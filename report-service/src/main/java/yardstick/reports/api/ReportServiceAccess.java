@@ -16,7 +16,7 @@ import yardstick.reports.v1.ReportServiceGrpc;
 
 /**
  * Who may call report-service. An inspected service's people reach only their own service's
- * reports and plan: see {@link InspectedServiceAccess}. No neighbour calls report-service.
+ * reports and plan: see {@code yardstick.reports.app.InspectedServiceAccess}. No neighbour calls report-service.
  */
 @Factory
 class ReportServiceAccess {

@@ -14,24 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
+import yardstick.reports.plans.PlanChange;
+import yardstick.reports.plans.PlanOnFile;
 
 /** Improvement plans, each stored whole as it stands, and their history, appended to and never changed. */
 @Singleton
 public class PlanStore {
 
-    public record PlanRow(UUID id, UUID publication, int version, String state, byte[] body, Instant createTime, Instant updateTime,
-                          Optional<Instant> submitTime) {
-
-        public String etag() {
-            return "\"" + version + "\"";
-        }
-    }
-
     /** A change to append to a plan's history: what part of the plan, and what happened to it. */
     public record NewEvent(String subject, String description) {
-    }
-
-    public record EventRow(int sequence, Instant eventTime, String actor, String subject, String description) {
     }
 
     private final Jdbc jdbc;
@@ -42,7 +33,7 @@ public class PlanStore {
 
     /** Adds the plan; false, adding nothing, when its publication has a plan already (a concurrent create got there first). */
     @Transactional
-    public boolean add(PlanRow plan) {
+    public boolean add(PlanOnFile plan) {
         return jdbc.execute("insert into improvement_plan (id, publication_id, version, state, body, create_time, update_time, submit_time) "
                         + "values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (publication_id) do nothing", plan.id(), plan.publication(), plan.version(),
                 plan.state(), plan.body(), Timestamp.from(plan.createTime()), Timestamp.from(plan.updateTime()),
@@ -51,31 +42,31 @@ public class PlanStore {
 
     /** Replaces the plan's state, body and times; the caller holds its row lock (see {@link #lock}). */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public void update(PlanRow plan) {
+    public void update(PlanOnFile plan) {
         jdbc.execute("update improvement_plan set version = ?, state = ?, body = ?, update_time = ?, submit_time = ? where id = ?",
                 plan.version(), plan.state(), plan.body(), Timestamp.from(plan.updateTime()),
                 plan.submitTime().map(Timestamp::from).orElse(null), plan.id());
     }
 
     @Transactional(readOnly = true)
-    public Optional<PlanRow> find(UUID id) {
+    public Optional<PlanOnFile> find(UUID id) {
         return jdbc.query("select * from improvement_plan where id = ?", PlanStore::row, id).stream().findFirst();
     }
 
     /** The plan, locked for the rest of the transaction so that concurrent changes queue and see each other's etag. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<PlanRow> lock(UUID id) {
+    public Optional<PlanOnFile> lock(UUID id) {
         return jdbc.query("select * from improvement_plan where id = ? for update", PlanStore::row, id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
-    public Optional<PlanRow> ofPublication(UUID publication) {
+    public Optional<PlanOnFile> ofPublication(UUID publication) {
         return jdbc.query("select * from improvement_plan where publication_id = ?", PlanStore::row, publication).stream().findFirst();
     }
 
     /** The publication's plan once it is submitted: what the portal may show beside the report. */
     @Transactional(readOnly = true)
-    public Optional<PlanRow> submittedOf(UUID publication) {
+    public Optional<PlanOnFile> submittedOf(UUID publication) {
         return ofPublication(publication).filter(plan -> plan.state().equals("SUBMITTED"));
     }
 
@@ -113,16 +104,16 @@ public class PlanStore {
 
     /** The plan's history, oldest first. */
     @Transactional(readOnly = true)
-    public List<EventRow> events(UUID plan) {
+    public List<PlanChange> events(UUID plan) {
         return jdbc.query("select sequence, event_time, actor, subject, description from improvement_plan_event where plan_id = ? "
                         + "order by sequence",
-                row -> new EventRow(row.getInt(1), row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4), row.getString(5)),
+                row -> new PlanChange(row.getInt(1), row.getTimestamp(2).toInstant(), row.getString(3), row.getString(4), row.getString(5)),
                 plan);
     }
 
-    private static PlanRow row(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static PlanOnFile row(java.sql.ResultSet row) throws java.sql.SQLException {
         Timestamp submit = row.getTimestamp("submit_time");
-        return new PlanRow(row.getObject("id", UUID.class), row.getObject("publication_id", UUID.class), row.getInt("version"),
+        return new PlanOnFile(row.getObject("id", UUID.class), row.getObject("publication_id", UUID.class), row.getInt("version"),
                 row.getString("state"), row.getBytes("body"), row.getTimestamp("create_time").toInstant(),
                 row.getTimestamp("update_time").toInstant(), Optional.ofNullable(submit).map(Timestamp::toInstant));
     }

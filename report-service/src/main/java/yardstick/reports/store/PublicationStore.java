@@ -10,22 +10,17 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
+import yardstick.reports.domain.Publication;
+import yardstick.reports.domain.PublishedRendition;
 
 /** Published reports and their renditions, stored once and never changed. */
 @Singleton
 public class PublicationStore {
 
+    /** A publication to add ({@code firstPublishTime} is not stored: reading works it out). */
     public record PublicationRow(UUID id, UUID report, int reportVersion, String inspection, String serviceInspected, Instant publishTime,
                                  Optional<Instant> embargoUntil, Optional<UUID> corrects, String correctionNote, byte[] reportBody,
                                  Instant firstPublishTime) {
-
-        /** Whether the portal may show it at {@code now}. */
-        public boolean visibleAt(Instant now) {
-            return embargoUntil.map(e -> !now.isBefore(e)).orElse(true);
-        }
-    }
-
-    public record RenditionRow(String format, String contentType, String sha256, byte[] content) {
     }
 
     /** Every publication with the time its report was first published, the year a portal files it under. */
@@ -39,21 +34,21 @@ public class PublicationStore {
     }
 
     @Transactional
-    public void add(PublicationRow publication, List<RenditionRow> renditions, String publishedBy) {
+    public void add(PublicationRow publication, List<PublishedRendition> renditions, String publishedBy) {
         jdbc.execute("insert into publication (id, report_id, report_version, inspection, service_inspected, publish_time, embargo_until, "
                         + "corrects, correction_note, report_body, published_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 publication.id(), publication.report(),
                 publication.reportVersion(), publication.inspection(), publication.serviceInspected(), Timestamp.from(publication.publishTime()),
                 publication.embargoUntil().map(Timestamp::from).orElse(null), publication.corrects().orElse(null),
                 publication.correctionNote(), publication.reportBody(), publishedBy);
-        for (RenditionRow rendition : renditions) {
+        for (PublishedRendition rendition : renditions) {
             jdbc.execute("insert into rendition (publication_id, format, content_type, sha256, content) values (?, ?, ?, ?, ?)",
                     publication.id(), rendition.format(), rendition.contentType(), rendition.sha256(), rendition.content());
         }
     }
 
     @Transactional(readOnly = true)
-    public Optional<PublicationRow> find(UUID id) {
+    public Optional<Publication> find(UUID id) {
         return jdbc.query(SELECT + "where p.id = ?", PublicationStore::row, id).stream().findFirst();
     }
 
@@ -62,7 +57,7 @@ public class PublicationStore {
      * after an offset. A publication a visible correction replaces is not current.
      */
     @Transactional(readOnly = true)
-    public List<PublicationRow> visible(Instant now, String service, Integer year, int offset, int limit) {
+    public List<Publication> visible(Instant now, String service, Integer year, int offset, int limit) {
         Timestamp at = Timestamp.from(now);
         return jdbc.query("select * from (" + SELECT + ") p where (p.embargo_until is null or p.embargo_until <= ?) "
                         + "and not exists (select 1 from publication later where later.report_id = p.report_id "
@@ -74,28 +69,28 @@ public class PublicationStore {
 
     /** The report's latest publication, under embargo or not. */
     @Transactional(readOnly = true)
-    public Optional<PublicationRow> latestOf(UUID report) {
+    public Optional<Publication> latestOf(UUID report) {
         return jdbc.query(SELECT + "where p.report_id = ? order by p.report_version desc limit 1", PublicationStore::row, report)
                 .stream().findFirst();
     }
 
     /** The visible correction of a publication, if one replaces it. */
     @Transactional(readOnly = true)
-    public Optional<PublicationRow> correctionOf(UUID publication, Instant now) {
+    public Optional<Publication> correctionOf(UUID publication, Instant now) {
         return jdbc.query(SELECT + "where p.corrects = ? and (p.embargo_until is null or p.embargo_until <= ?)",
                 PublicationStore::row, publication, Timestamp.from(now)).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
-    public List<RenditionRow> renditions(UUID publication, boolean withContent) {
+    public List<PublishedRendition> renditions(UUID publication, boolean withContent) {
         return jdbc.query("select format, content_type, sha256, " + (withContent ? "content" : "null as content")
                         + " from rendition where publication_id = ? order by format",
-                row -> new RenditionRow(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4)), publication);
+                row -> new PublishedRendition(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4)), publication);
     }
 
-    private static PublicationRow row(java.sql.ResultSet row) throws java.sql.SQLException {
+    private static Publication row(java.sql.ResultSet row) throws java.sql.SQLException {
         Timestamp embargo = row.getTimestamp("embargo_until");
-        return new PublicationRow(row.getObject("id", UUID.class), row.getObject("report_id", UUID.class), row.getInt("report_version"),
+        return new Publication(row.getObject("id", UUID.class), row.getObject("report_id", UUID.class), row.getInt("report_version"),
                 row.getString("inspection"), row.getString("service_inspected"), row.getTimestamp("publish_time").toInstant(),
                 Optional.ofNullable(embargo).map(Timestamp::toInstant), Optional.ofNullable(row.getObject("corrects", UUID.class)),
                 row.getString("correction_note"), row.getBytes("report_body"), row.getTimestamp("first_publish_time").toInstant());

@@ -13,15 +13,11 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
+import yardstick.reports.domain.VersionOfReport;
 
 /** Reports and their versions: each version stored whole, never changed; the report row says which is latest. */
 @Singleton
 public class ReportStore {
-
-    /** A stored version, and whether a publication has frozen it. */
-    public record StoredVersion(UUID report, int version, byte[] body, String updatedBy, Instant updateTime, String correctionNote,
-                                boolean published) {
-    }
 
     private static final String SELECT_VERSION = "select v.report_id, v.version, v.body, v.updated_by, v.update_time, v.correction_note, "
             + "exists (select 1 from publication p where p.report_id = v.report_id and p.report_version = v.version) as published "
@@ -44,7 +40,7 @@ public class ReportStore {
 
     /** The latest version, with the report row locked until the transaction ends, so that the next version is added once. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
-    public Optional<StoredVersion> latestForUpdate(UUID id) {
+    public Optional<VersionOfReport> latestForUpdate(UUID id) {
         List<Integer> latest = jdbc.query("select latest_version from report where id = ? for update", row -> row.getInt(1), id);
         return latest.isEmpty() ? Optional.empty() : version(id, latest.get(0));
     }
@@ -57,24 +53,24 @@ public class ReportStore {
     }
 
     @Transactional(readOnly = true)
-    public Optional<StoredVersion> latest(UUID id) {
+    public Optional<VersionOfReport> latest(UUID id) {
         return jdbc.query(SELECT_VERSION + "join report r on r.id = v.report_id and r.latest_version = v.version where r.id = ?",
                 ReportStore::row, id).stream().findFirst();
     }
 
     @Transactional(readOnly = true)
-    public Optional<StoredVersion> version(UUID id, int version) {
+    public Optional<VersionOfReport> version(UUID id, int version) {
         return jdbc.query(SELECT_VERSION + "where v.report_id = ? and v.version = ?", ReportStore::row, id, version).stream().findFirst();
     }
 
     /** Every version, newest first. */
     @Transactional(readOnly = true)
-    public List<StoredVersion> versions(UUID id) {
+    public List<VersionOfReport> versions(UUID id) {
         return jdbc.query(SELECT_VERSION + "where v.report_id = ? order by v.version desc", ReportStore::row, id);
     }
 
-    private static StoredVersion row(ResultSet row) throws SQLException {
-        return new StoredVersion(row.getObject(1, UUID.class), row.getInt(2), row.getBytes(3), row.getString(4),
+    private static VersionOfReport row(ResultSet row) throws SQLException {
+        return new VersionOfReport(row.getObject(1, UUID.class), row.getInt(2), row.getBytes(3), row.getString(4),
                 row.getTimestamp(5).toInstant(), row.getString(6), row.getBoolean(7));
     }
 }

@@ -1,4 +1,4 @@
-package yardstick.reports.api;
+package yardstick.reports.app;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
-package yardstick.reports.api;
+package yardstick.reports.app;
 
-import io.grpc.Status;
 import java.util.Set;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.identity.Role;
@@ -16,15 +15,13 @@ final class InspectedServiceAccess {
     private InspectedServiceAccess() {
     }
 
-    /** PERMISSION_DENIED unless the caller is staff or speaks for {@code serviceInspected}. */
-    static void requireOwn(String serviceInspected) {
-        Caller caller = Caller.current();
+    /** Refused unless the caller is staff or speaks for {@code serviceInspected}. */
+    static void requireOwn(Caller caller, String serviceInspected) {
         if (caller.holdsAny(STAFF) || caller.isService()) {
             return;
         }
         if (!caller.inspectedService().map(serviceInspected::equals).orElse(false)) {
-            throw Status.PERMISSION_DENIED.withDescription("an inspected service reaches only its own reports and improvement plan")
-                    .asRuntimeException();
+            throw new Refused.NotTheirs("an inspected service reaches only its own reports and improvement plan");
         }
     }
 }

@@ -1,4 +1,4 @@
-package yardstick.reports.api;
+package yardstick.reports.app;
 
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Timestamp;
@@ -15,11 +15,11 @@ import yardstick.reports.plans.ImprovementPlan;
 import yardstick.reports.plans.Objective;
 import yardstick.reports.plans.PlanAction;
 import yardstick.reports.plans.PlanDate;
+import yardstick.reports.plans.PlanOnFile;
 import yardstick.reports.plans.PlanState;
 import yardstick.reports.plans.Problem;
 import yardstick.reports.plans.Progress;
 import yardstick.reports.plans.Recommendation;
-import yardstick.reports.store.PlanStore;
 import yardstick.reports.v1.Action;
 import yardstick.reports.v1.ActionStatus;
 import yardstick.reports.v1.RecommendationProgress;
@@ -29,15 +29,15 @@ import yardstick.reports.v1.RecommendationProgress;
  * without what is derived (progress, overdue, unanswered recommendations), which every read
  * computes again on the day it is read.
  */
-final class PlanMessages {
+public final class PlanMessages {
 
-    static final String PREFIX = "plans/";
+    public static final String PREFIX = "plans/";
 
     private PlanMessages() {
     }
 
     /** What is stored of a plan: as the service wrote it and as it stands, nothing derived. */
-    static byte[] body(ImprovementPlan plan) {
+    public static byte[] body(ImprovementPlan plan) {
         yardstick.reports.v1.ImprovementPlan.Builder body = yardstick.reports.v1.ImprovementPlan.newBuilder()
                 .setPublication(plan.publication())
                 .setServiceInspected(plan.serviceInspected())
@@ -55,7 +55,7 @@ final class PlanMessages {
         return body.build().toByteArray();
     }
 
-    static ImprovementPlan plan(byte[] body) {
+    public static ImprovementPlan plan(byte[] body) {
         yardstick.reports.v1.ImprovementPlan stored;
         try {
             stored = yardstick.reports.v1.ImprovementPlan.parseFrom(body);
@@ -80,7 +80,7 @@ final class PlanMessages {
     }
 
     /** The plan as the contract gives it: names, etag and times, and its progress judged on {@code today}. */
-    static yardstick.reports.v1.ImprovementPlan message(ImprovementPlan plan, PlanStore.PlanRow row, LocalDate today) {
+    public static yardstick.reports.v1.ImprovementPlan message(ImprovementPlan plan, PlanOnFile row, LocalDate today) {
         String name = PREFIX + row.id();
         yardstick.reports.v1.ImprovementPlan.Builder message = yardstick.reports.v1.ImprovementPlan.newBuilder()
                 .setName(name)
@@ -116,18 +116,18 @@ final class PlanMessages {
     }
 
     /** The plan as renditions give it: owners as roles only, no display names. */
-    static yardstick.reports.v1.ImprovementPlan withoutDisplayNames(yardstick.reports.v1.ImprovementPlan plan) {
+    public static yardstick.reports.v1.ImprovementPlan withoutDisplayNames(yardstick.reports.v1.ImprovementPlan plan) {
         yardstick.reports.v1.ImprovementPlan.Builder roles = plan.toBuilder();
         roles.getObjectivesBuilderList().forEach(o -> o.getActionsBuilderList().forEach(Action.Builder::clearOwnerDisplayName));
         return roles.build();
     }
 
-    static String actionName(UUID plan, int action) {
+    public static String actionName(UUID plan, int action) {
         return PREFIX + plan + "/actions/" + action;
     }
 
     /** An action as the contract gives it; overdue only when judged on a day. */
-    static Action action(PlanAction action, String name, Optional<LocalDate> today) {
+    public static Action action(PlanAction action, String name, Optional<LocalDate> today) {
         ActionContent content = action.content();
         Action.Builder message = Action.newBuilder()
                 .setName(name)
@@ -146,14 +146,14 @@ final class PlanMessages {
     }
 
     /** What a request says of an action; a malformed date is added to {@code problems} (fields relative to the action). */
-    static ActionContent content(Action action, List<Problem> problems) {
+    public static ActionContent content(Action action, List<Problem> problems) {
         return new ActionContent(action.getReference().strip(), action.getText().strip(), action.getRecommendationsList(),
                 action.getOwnerRole().strip(), action.getOwnerDisplayName().strip(),
                 action.hasStartDate() ? date(action.getStartDate(), "start_date", problems) : Optional.empty(),
                 action.hasDueDate() ? date(action.getDueDate(), "due_date", problems) : Optional.empty());
     }
 
-    static Optional<PlanDate> date(Date date, String field, List<Problem> problems) {
+    public static Optional<PlanDate> date(Date date, String field, List<Problem> problems) {
         Optional<PlanDate> parsed = date(date);
         if (parsed.isEmpty()) {
             problems.add(new Problem(field, "must be a date (year, month, day) or a month (day 0)"));
@@ -161,20 +161,20 @@ final class PlanMessages {
         return parsed;
     }
 
-    static Optional<PlanDate> date(Date date) {
+    public static Optional<PlanDate> date(Date date) {
         return PlanDate.valid(date.getYear(), date.getMonth(), date.getDay())
                 ? Optional.of(new PlanDate(date.getYear(), date.getMonth(), date.getDay())) : Optional.empty();
     }
 
-    static Date date(PlanDate date) {
+    public static Date date(PlanDate date) {
         return Date.newBuilder().setYear(date.year()).setMonth(date.month()).setDay(date.day()).build();
     }
 
-    static Timestamp timestamp(Instant instant) {
+    public static Timestamp timestamp(Instant instant) {
         return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 
-    static yardstick.reports.plans.ActionStatus status(ActionStatus status) {
+    public static yardstick.reports.plans.ActionStatus status(ActionStatus status) {
         return switch (status) {
             case ACTION_STATUS_IN_PROGRESS -> yardstick.reports.plans.ActionStatus.IN_PROGRESS;
             case ACTION_STATUS_COMPLETE -> yardstick.reports.plans.ActionStatus.COMPLETE;
@@ -183,7 +183,7 @@ final class PlanMessages {
         };
     }
 
-    static ActionStatus status(yardstick.reports.plans.ActionStatus status) {
+    public static ActionStatus status(yardstick.reports.plans.ActionStatus status) {
         return switch (status) {
             case NOT_STARTED -> ActionStatus.ACTION_STATUS_NOT_STARTED;
             case IN_PROGRESS -> ActionStatus.ACTION_STATUS_IN_PROGRESS;

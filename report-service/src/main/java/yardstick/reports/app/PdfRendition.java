@@ -1,4 +1,4 @@
-package yardstick.reports.api;
+package yardstick.reports.app;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;

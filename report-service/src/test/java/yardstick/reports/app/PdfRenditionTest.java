@@ -1,4 +1,4 @@
-package yardstick.reports.api;
+package yardstick.reports.app;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package yardstick.reports.api;
+package yardstick.reports.app;
 
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +38,7 @@ import yardstick.reports.v1.StandardSection;
  * standards, then resettlement apart), a section per standard with its key-question table, and
  * Annexe 1's sampling facts. Every figure is copied from the snapshot, framework and plan given.
  */
-final class ReportAssembly {
+public final class ReportAssembly {
 
     private ReportAssembly() {
     }
@@ -151,7 +151,7 @@ final class ReportAssembly {
     }
 
     /** As the reports write a rating: 'Requires improvement'. */
-    static String label(yardstick.common.v1.Rating rating) {
+    public static String label(yardstick.common.v1.Rating rating) {
         return yardstick.reports.domain.Words.sentence(rating.name().substring("RATING_".length()));
     }
 }

@@ -1,0 +1,43 @@
+package yardstick.reports.api;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+import java.util.function.Supplier;
+import yardstick.platform.grpc.Errors;
+import yardstick.reports.app.Refused;
+
+/** A use case's refusal as the canonical status code, with google.rpc details where the contract promises them. */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** Answers with {@code answer}'s message, or with the status of its refusal. */
+    static <T> void answer(StreamObserver<T> response, Supplier<T> answer) {
+        T message;
+        try {
+            message = answer.get();
+        } catch (Refused refused) {
+            throw status(refused);
+        }
+        response.onNext(message);
+        response.onCompleted();
+    }
+
+    static StatusRuntimeException status(Refused refused) {
+        if (refused instanceof Refused.NotFound notFound) {
+            return Errors.notFound(notFound.name);
+        }
+        if (refused instanceof Refused.BadRequest bad) {
+            return Errors.invalidArgument(bad.problems.stream().map(p -> new Errors.FieldViolation(p.field(), p.description())).toList());
+        }
+        if (refused instanceof Refused.RulesBroken broken) {
+            return Errors.failedPrecondition(broken.rules.stream().map(r -> new Errors.Violation(r.type(), r.subject(), r.description())).toList());
+        }
+        if (refused instanceof Refused.AlreadyExists exists) {
+            return Status.ALREADY_EXISTS.withDescription(exists.getMessage()).asRuntimeException();
+        }
+        return Status.PERMISSION_DENIED.withDescription(refused.getMessage()).asRuntimeException();
+    }
+}

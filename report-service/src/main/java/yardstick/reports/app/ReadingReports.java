@@ -1,0 +1,56 @@
+package yardstick.reports.app;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import yardstick.platform.identity.Caller;
+import yardstick.reports.domain.Authoring;
+import yardstick.reports.domain.VersionOfReport;
+import yardstick.reports.store.ReportStore;
+import yardstick.reports.v1.Report;
+
+/** Reading a report, its latest version or a given one, and listing its versions: each only by the staff or its own service. */
+@Singleton
+public class ReadingReports {
+
+    /** The report {@code name} ("reports/{report}" or "reports/{report}@{version}"): the latest version, or the one given. */
+    public record ReadReport(String name, UUID id, Optional<Integer> version) {
+    }
+
+    private final ReportStore reports;
+
+    ReadingReports(ReportStore reports) {
+        this.reports = reports;
+    }
+
+    /** The version asked for, with its etag and whether it is published. */
+    public Report report(Caller caller, ReadReport command) {
+        Optional<VersionOfReport> version = command.version().isEmpty() ? reports.latest(command.id())
+                : reports.version(command.id(), command.version().get());
+        VersionOfReport found = version.orElseThrow(() -> new Refused.NotFound(command.name()));
+        Report report = parse(found.body(), command.id()).toBuilder().setEtag(Authoring.etag(found.version()))
+                .setPublished(found.published()).build();
+        InspectedServiceAccess.requireOwn(caller, report.getServiceInspected());
+        return report;
+    }
+
+    /** Every version of the report, newest first. */
+    public List<VersionOfReport> versions(Caller caller, ReadReport command) {
+        report(caller, new ReadReport(ReportNames.PREFIX + command.id(), command.id(), Optional.empty()));
+        List<VersionOfReport> versions = reports.versions(command.id());
+        if (versions.isEmpty()) {
+            throw new Refused.NotFound(command.name());
+        }
+        return versions;
+    }
+
+    static Report parse(byte[] body, UUID id) {
+        try {
+            return Report.parseFrom(body);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("report " + id + " is unreadable", e);
+        }
+    }
+}

@@ -3,6 +3,14 @@ package yardstick.ratings.api;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Times;
+import yardstick.platform.identity.Caller;
+import yardstick.ratings.app.ComputingRatings;
+import yardstick.ratings.app.RatingMessages;
+import yardstick.ratings.app.ReadingRatingSnapshots;
+import yardstick.ratings.app.RecordingDiscretionDecision;
+import yardstick.ratings.app.RecordingQualitativeRating;
+import yardstick.ratings.app.Refusal;
 import yardstick.ratings.domain.DiscretionRefusedException;
 import yardstick.ratings.domain.Framework;
 import yardstick.ratings.domain.FrameworkLibrary;
@@ -22,19 +30,29 @@ import yardstick.ratings.v1.RecordDiscretionDecisionRequest;
 import yardstick.ratings.v1.RecordDiscretionDecisionResponse;
 import yardstick.ratings.v1.RecordQualitativeRatingRequest;
 import yardstick.ratings.v1.RecordQualitativeRatingResponse;
+import yardstick.ratings.v1.RecordedDiscretionDecision;
+import yardstick.ratings.v1.RecordedQualitativeRating;
 
 @Singleton
 public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
 
     private final FrameworkLibrary library;
-    private final InspectionRatings inspections;
+    private final RecordingQualitativeRating recordingQualitativeRating;
+    private final RecordingDiscretionDecision recordingDiscretionDecision;
+    private final ComputingRatings computingRatings;
+    private final ReadingRatingSnapshots readingSnapshots;
 
     /**
-     * @param inspections the stored inspections' ratings; may be null where only CalculateRatings is served (the benchmark)
+     * The use cases of stored inspections may be null where only CalculateRatings is served (the benchmark).
      */
-    public RatingEndpoint(FrameworkLibrary library, InspectionRatings inspections) {
+    public RatingEndpoint(FrameworkLibrary library, RecordingQualitativeRating recordingQualitativeRating,
+                          RecordingDiscretionDecision recordingDiscretionDecision, ComputingRatings computingRatings,
+                          ReadingRatingSnapshots readingSnapshots) {
         this.library = library;
-        this.inspections = inspections;
+        this.recordingQualitativeRating = recordingQualitativeRating;
+        this.recordingDiscretionDecision = recordingDiscretionDecision;
+        this.computingRatings = computingRatings;
+        this.readingSnapshots = readingSnapshots;
     }
 
     /** The ratings of a request's inputs; the rules' own exceptions when they cannot be rated. */
@@ -47,6 +65,7 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
                 confidence);
     }
 
+    /** Rates the inputs given, storing nothing: a calculation the rules answer alone. */
     @Override
     public void calculateRatings(CalculateRatingsRequest request, StreamObserver<CalculateRatingsResponse> response) {
         Framework framework = library.find(request.getFramework()).orElseThrow(() -> Errors.invalidArgument("framework",
@@ -55,11 +74,9 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
         try {
             ratings = rate(framework, request);
         } catch (RatingInputException e) {
-            throw Errors.invalidArgument(e.problems().stream()
-                    .map(p -> new Errors.FieldViolation(p.field(), p.description()))
-                    .toList());
+            throw Errors.invalidArgument(Refusals.fieldViolations(e.problems()));
         } catch (DiscretionRefusedException e) {
-            throw Errors.failedPrecondition(new Errors.Violation("DISCRETION_GROUND", "standards/" + e.standard(), e.getMessage()));
+            throw Refusals.status(Refusal.discretionGround(e));
         }
         response.onNext(RatingMessages.response(ratings));
         response.onCompleted();
@@ -67,31 +84,98 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
 
     @Override
     public void recordQualitativeRating(RecordQualitativeRatingRequest request, StreamObserver<RecordQualitativeRatingResponse> response) {
-        response.onNext(RecordQualitativeRatingResponse.newBuilder().setRating(inspections.recordQualitative(request.getRating())).build());
+        RecordedQualitativeRating given = request.getRating();
+        RecordingQualitativeRating.Recorded recorded;
+        try {
+            recorded = recordingQualitativeRating.record(Caller.current(), new RecordingQualitativeRating.Command(given.getInspection(),
+                    given.getStandard(), RatingMessages.rating(given.getRating()), given.getRationale(), given.getEvidence()));
+        } catch (Refusal refusal) {
+            throw Refusals.status(refusal);
+        }
+        response.onNext(RecordQualitativeRatingResponse.newBuilder().setRating(given.toBuilder()
+                .setRecordedBy(recorded.recordedBy()).setRecordTime(Times.timestamp(recorded.recordTime()))).build());
         response.onCompleted();
     }
 
     @Override
     public void recordDiscretionDecision(RecordDiscretionDecisionRequest request, StreamObserver<RecordDiscretionDecisionResponse> response) {
-        response.onNext(RecordDiscretionDecisionResponse.newBuilder().setDecision(inspections.recordDiscretion(request.getDecision())).build());
+        RecordedDiscretionDecision given = request.getDecision();
+        RecordingDiscretionDecision.Recorded recorded;
+        try {
+            recorded = recordingDiscretionDecision.record(Caller.current(), new RecordingDiscretionDecision.Command(given.getInspection(),
+                    given.getStandard(), RatingMessages.rating(given.getTo()), given.getRationale()));
+        } catch (Refusal refusal) {
+            throw Refusals.status(refusal);
+        }
+        RecordedDiscretionDecision.Builder decision = RecordedDiscretionDecision.newBuilder()
+                .setInspection(recorded.inspection())
+                .setStandard(recorded.standard())
+                .setFrom(RatingMessages.rating(recorded.from()))
+                .setTo(RatingMessages.rating(recorded.to()))
+                .setRationale(recorded.rationale())
+                .setRecordedBy(recorded.recordedBy())
+                .setRecordTime(Times.timestamp(recorded.recordTime()));
+        recorded.grounds().forEach(g -> decision.addGrounds(RatingMessages.ground(g)));
+        response.onNext(RecordDiscretionDecisionResponse.newBuilder().setDecision(decision).build());
         response.onCompleted();
     }
 
     @Override
     public void computeRatings(ComputeRatingsRequest request, StreamObserver<ComputeRatingsResponse> response) {
-        response.onNext(inspections.compute(request));
+        if (request.getRequestId().isBlank()) {
+            throw Errors.invalidArgument("request_id", "is required: a UUID, so that a retry is safe");
+        }
+        ComputeRatingsResponse computed;
+        try {
+            computed = computingRatings.compute(Caller.current(),
+                    new ComputingRatings.Command(request.getInspection(), request.getRequestId(), request));
+        } catch (Refusal refusal) {
+            throw Refusals.status(refusal);
+        }
+        response.onNext(computed);
         response.onCompleted();
     }
 
     @Override
     public void getRatingSnapshot(GetRatingSnapshotRequest request, StreamObserver<GetRatingSnapshotResponse> response) {
-        response.onNext(GetRatingSnapshotResponse.newBuilder().setSnapshot(inspections.snapshot(request.getName())).build());
+        String name = request.getName();
+        int at = name.indexOf(ReadingRatingSnapshots.SNAPSHOTS);
+        if (at < 0) {
+            throw Errors.invalidArgument("name", "must be of the form inspections/{inspection}/ratingSnapshots/{number}");
+        }
+        int number;
+        try {
+            number = Integer.parseInt(name.substring(at + ReadingRatingSnapshots.SNAPSHOTS.length()));
+        } catch (NumberFormatException e) {
+            throw Errors.invalidArgument("name", "must end with the snapshot's number");
+        }
+        ReadingRatingSnapshots.GetSnapshot wanted = new ReadingRatingSnapshots.GetSnapshot(name.substring(0, at), number);
+        response.onNext(GetRatingSnapshotResponse.newBuilder()
+                .setSnapshot(readingSnapshots.snapshot(Caller.current(), wanted).orElseThrow(() -> Errors.notFound(name))).build());
         response.onCompleted();
     }
 
     @Override
     public void listRatingSnapshots(ListRatingSnapshotsRequest request, StreamObserver<ListRatingSnapshotsResponse> response) {
-        response.onNext(inspections.snapshots(request));
+        if (request.getPageSize() < 0) {
+            throw Errors.invalidArgument("page_size", "must not be negative");
+        }
+        int size = request.getPageSize() == 0 ? 20 : Math.min(request.getPageSize(), 100);
+        int offset = 0;
+        if (!request.getPageToken().isEmpty()) {
+            try {
+                offset = Integer.parseInt(request.getPageToken());
+            } catch (NumberFormatException e) {
+                throw Errors.invalidArgument("page_token", "was not issued by this method");
+            }
+        }
+        ReadingRatingSnapshots.Page page = readingSnapshots.page(Caller.current(),
+                new ReadingRatingSnapshots.ListSnapshots(request.getInspection(), offset, size));
+        ListRatingSnapshotsResponse.Builder answer = ListRatingSnapshotsResponse.newBuilder().addAllSnapshots(page.snapshots());
+        if (page.more()) {
+            answer.setNextPageToken(String.valueOf(offset + size));
+        }
+        response.onNext(answer.build());
         response.onCompleted();
     }
 }

@@ -1,5 +1,6 @@
-package yardstick.ratings.api;
+package yardstick.ratings.app;
 
+import java.util.List;
 import yardstick.ratings.domain.DiscretionDecision;
 import yardstick.ratings.domain.DiscretionGround;
 import yardstick.ratings.domain.DiscretionOption;
@@ -9,30 +10,34 @@ import yardstick.ratings.domain.QualitativeRating;
 import yardstick.ratings.domain.Rating;
 import yardstick.ratings.domain.Ratings;
 import yardstick.ratings.domain.StandardRating;
+import yardstick.ratings.v1.CalculateRatingsRequest;
 import yardstick.ratings.v1.CalculateRatingsResponse;
 import yardstick.ratings.v1.CaseBasedBasis;
 import yardstick.ratings.v1.StandardBasis;
 
-/** Translates ratings between their protobuf messages and the domain. */
-final class RatingMessages {
+/**
+ * Translates ratings between their protobuf messages and the domain. It lives with the use cases
+ * because a snapshot keeps its inputs and ratings as these messages.
+ */
+public final class RatingMessages {
 
     private RatingMessages() {
     }
 
-    static KeyQuestionTally tally(yardstick.ratings.v1.KeyQuestionTally message) {
+    public static KeyQuestionTally tally(yardstick.ratings.v1.KeyQuestionTally message) {
         return new KeyQuestionTally(message.getKeyQuestion(), message.getYes(), message.getApplicable());
     }
 
-    static QualitativeRating qualitative(yardstick.ratings.v1.QualitativeRating message) {
+    public static QualitativeRating qualitative(yardstick.ratings.v1.QualitativeRating message) {
         return new QualitativeRating(message.getStandard(), rating(message.getRating()), message.getRationale());
     }
 
-    static DiscretionDecision decision(yardstick.ratings.v1.DiscretionDecision message) {
+    public static DiscretionDecision decision(yardstick.ratings.v1.DiscretionDecision message) {
         return new DiscretionDecision(message.getStandard(), rating(message.getRating()), message.getRationale());
     }
 
     /** The domain rating, or null for an unspecified or unknown value (reported as a missing rating). */
-    static Rating rating(yardstick.common.v1.Rating message) {
+    public static Rating rating(yardstick.common.v1.Rating message) {
         return switch (message) {
             case RATING_INADEQUATE -> Rating.INADEQUATE;
             case RATING_REQUIRES_IMPROVEMENT -> Rating.REQUIRES_IMPROVEMENT;
@@ -42,7 +47,7 @@ final class RatingMessages {
         };
     }
 
-    static yardstick.common.v1.Rating rating(Rating rating) {
+    public static yardstick.common.v1.Rating rating(Rating rating) {
         return switch (rating) {
             case INADEQUATE -> yardstick.common.v1.Rating.RATING_INADEQUATE;
             case REQUIRES_IMPROVEMENT -> yardstick.common.v1.Rating.RATING_REQUIRES_IMPROVEMENT;
@@ -51,7 +56,20 @@ final class RatingMessages {
         };
     }
 
-    static CalculateRatingsResponse response(Ratings ratings) {
+    /** The inputs of a rating as CalculateRatings takes them; the default confidence, so none is given. */
+    static CalculateRatingsRequest inputs(String framework, List<KeyQuestionTally> tallies, List<QualitativeRating> qualitative,
+                                          List<DiscretionDecision> decisions) {
+        CalculateRatingsRequest.Builder inputs = CalculateRatingsRequest.newBuilder().setFramework(framework);
+        tallies.forEach(t -> inputs.addKeyQuestionTallies(yardstick.ratings.v1.KeyQuestionTally.newBuilder()
+                .setKeyQuestion(t.keyQuestion()).setYes(t.yes()).setApplicable(t.applicable())));
+        qualitative.forEach(q -> inputs.addQualitativeRatings(yardstick.ratings.v1.QualitativeRating.newBuilder()
+                .setStandard(q.standard()).setRating(rating(q.rating())).setRationale(q.rationale())));
+        decisions.forEach(d -> inputs.addDiscretionDecisions(yardstick.ratings.v1.DiscretionDecision.newBuilder()
+                .setStandard(d.standard()).setRating(rating(d.rating())).setRationale(d.rationale())));
+        return inputs.build();
+    }
+
+    public static CalculateRatingsResponse response(Ratings ratings) {
         CalculateRatingsResponse.Builder response = CalculateRatingsResponse.newBuilder()
                 .setScore(ratings.score())
                 .setMaximumScore(ratings.maximumScore())
@@ -112,7 +130,7 @@ final class RatingMessages {
         return message.build();
     }
 
-    static yardstick.ratings.v1.DiscretionGround ground(DiscretionGround ground) {
+    public static yardstick.ratings.v1.DiscretionGround ground(DiscretionGround ground) {
         return switch (ground) {
             case WITHIN_FIVE_POINTS -> yardstick.ratings.v1.DiscretionGround.DISCRETION_GROUND_WITHIN_FIVE_POINTS;
             case ONE_CASE_WOULD_CHANGE -> yardstick.ratings.v1.DiscretionGround.DISCRETION_GROUND_ONE_CASE_WOULD_CHANGE;

@@ -1,0 +1,29 @@
+package yardstick.ratings.app;
+
+import jakarta.inject.Singleton;
+import yardstick.ratings.domain.Framework;
+import yardstick.ratings.domain.FrameworkLibrary;
+import yardstick.ratings.peers.CaseServiceClient;
+
+/** The framework an inspection is judged by: case-service names it, this service must know it. */
+@Singleton
+class InspectionFrameworks {
+
+    private final FrameworkLibrary library;
+    private final CaseServiceClient caseService;
+
+    InspectionFrameworks(FrameworkLibrary library, CaseServiceClient caseService) {
+        this.library = library;
+        this.caseService = caseService;
+    }
+
+    /** @param field the request's field that names the inspection, for the refusal when it is malformed */
+    Framework of(String inspection, String field) {
+        if (!inspection.startsWith("inspections/")) {
+            throw Refusal.badInput(field, "must be of the form inspections/{inspection}");
+        }
+        String framework = caseService.framework(inspection).orElseThrow(() -> new Refusal.NotFound(inspection));
+        return library.find(framework).orElseThrow(() -> new Refusal.BrokenRule("FRAMEWORK", inspection,
+                "the inspection's framework " + framework + " is not one this service knows"));
+    }
+}

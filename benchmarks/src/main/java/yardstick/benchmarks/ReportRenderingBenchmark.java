@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import yardstick.reports.api.PdfRendition;
-import yardstick.reports.api.ReportEndpoint;
+import yardstick.reports.app.PdfRendition;
+import yardstick.reports.app.ReportRenditions;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 
@@ -51,27 +51,27 @@ public class ReportRenderingBenchmark {
         Report.Builder report = Report.newBuilder();
         JsonFormat.parser().ignoringUnknownFields().merge(Files.readString(file), report);
         kent = report.build();
-        finishedHtml = ReportEndpoint.rendition(kent, ReportFormat.REPORT_FORMAT_HTML).getContent().toStringUtf8();
+        finishedHtml = ReportRenditions.rendition(kent, ReportFormat.REPORT_FORMAT_HTML).getContent().toStringUtf8();
     }
 
     @Benchmark
     public Object html() {
-        return ReportEndpoint.rendition(kent, ReportFormat.REPORT_FORMAT_HTML);
+        return ReportRenditions.rendition(kent, ReportFormat.REPORT_FORMAT_HTML);
     }
 
     @Benchmark
     public Object markdown() {
-        return ReportEndpoint.rendition(kent, ReportFormat.REPORT_FORMAT_MARKDOWN);
+        return ReportRenditions.rendition(kent, ReportFormat.REPORT_FORMAT_MARKDOWN);
     }
 
     @Benchmark
     public Object json() {
-        return ReportEndpoint.rendition(kent, ReportFormat.REPORT_FORMAT_JSON);
+        return ReportRenditions.rendition(kent, ReportFormat.REPORT_FORMAT_JSON);
     }
 
     @Benchmark
     public Object pdf() {
-        return ReportEndpoint.rendition(kent, ReportFormat.REPORT_FORMAT_PDF);
+        return ReportRenditions.rendition(kent, ReportFormat.REPORT_FORMAT_PDF);
     }
 
     /** openhtmltopdf on the finished HTML alone: no model, no HTML assembly. */

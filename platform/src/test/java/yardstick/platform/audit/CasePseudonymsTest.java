@@ -58,6 +58,9 @@ class CasePseudonymsTest {
         assertEquals(name, RequestResource.of(UpdateCaseJudgementsRequest.newBuilder()
                 .setJudgements(CaseJudgements.newBuilder().setName(name)).build()));
         assertEquals("inspections/7", RequestResource.of(ImportCasesRequest.newBuilder().setInspection("inspections/7").build()));
+        assertEquals("inspections/7", RequestResource.of(yardstick.ratings.v1.RecordDiscretionDecisionRequest.newBuilder()
+                .setDecision(yardstick.ratings.v1.RecordedDiscretionDecision.newBuilder().setInspection("inspections/7").setStandard("3.4"))
+                .build()), "a recorded decision is filed under the inspection it carries");
         assertEquals("", RequestResource.of(GetCaseJudgementsRequest.getDefaultInstance()));
     }
 

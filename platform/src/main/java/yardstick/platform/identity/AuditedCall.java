@@ -88,6 +88,15 @@ final class AuditedCall<Q, R> extends ForwardingServerCall.SimpleForwardingServe
         super.close(status, trailers);
     }
 
+    /** A create names no resource until it answers: the resource it made is the one it acted on. */
+    @Override
+    public void sendMessage(R message) {
+        if (resource.isEmpty()) {
+            resource = RequestResource.of(message);
+        }
+        super.sendMessage(message);
+    }
+
     private void note(Q message) {
         if (resource.isEmpty()) {
             resource = RequestResource.of(message);

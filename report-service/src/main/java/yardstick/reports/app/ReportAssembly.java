@@ -108,9 +108,15 @@ public final class ReportAssembly {
                     .setRecentToMonths(category.getSettings().getRecentToMonths())
                     .setMarginOfErrorAchieved(category.getMarginOfErrorAchieved())
                     .setSamplingMethod(drawn.map(CategorySample::getMethod).orElse(""))
-                    .setSeed(drawn.map(CategorySample::getSeed).orElse(0L)));
+                    .setSeed(drawn.map(CategorySample::getSeed).orElse(0L))
+                    .setLargestShareDifference(drawn.map(ReportAssembly::largestShareDifference).orElse(0.0)));
         }
         return report;
+    }
+
+    /** How far, in cases, the classification count furthest from its proportional share lies from it. */
+    private static double largestShareDifference(CategorySample sample) {
+        return sample.getBalanceList().stream().mapToDouble(b -> Math.abs(b.getAchieved() - b.getProportionalTarget())).max().orElse(0);
     }
 
     private static StandardSection section(Standard standard, StandardRating rating, Map<String, PromptCount> prompts) {

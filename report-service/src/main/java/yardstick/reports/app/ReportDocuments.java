@@ -37,7 +37,7 @@ final class ReportDocuments {
             methodology.add(new ReportDocument.SampleFacts(category(facts), facts.getPopulation(), facts.getSize(),
                     (int) Math.round(facts.getConfidence() * 100), facts.getMarginOfError(), (int) Math.round(facts.getRecentShare() * 100),
                     facts.getRecentFromMonths(), facts.getRecentToMonths(), facts.getMarginOfErrorAchieved(), facts.getSamplingMethod(),
-                    facts.getSeed()));
+                    facts.getSeed(), facts.getLargestShareDifference()));
         }
         Rating resettlement = report.getRatingsTable().getResettlementRated() ? report.getRatingsTable().getResettlement() : null;
         return new ReportDocument(report.getServiceInspected(), report.getInspection(), report.getRatingsSnapshot(),

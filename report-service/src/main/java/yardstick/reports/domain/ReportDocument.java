@@ -53,7 +53,7 @@ public record ReportDocument(String serviceInspected, String inspection, String 
 
     public record SampleFacts(String category, int population, int size, int confidencePercent, double marginOfError,
                               int recentSharePercent, int recentFromMonths, int recentToMonths, double marginAchieved,
-                              String samplingMethod, long seed) {
+                              String samplingMethod, long seed, double largestShareDifference) {
 
         /** True when case-service drew a balanced probability sample (every case with a known chance above zero). */
         public boolean probabilitySample() {
@@ -70,12 +70,20 @@ public record ReportDocument(String serviceInspected, String inspection, String 
             }
             String kind = probabilitySample()
                     ? "The " + category.toLowerCase(java.util.Locale.ROOT) + " sample is a balanced probability sample: every "
-                    + "eligible case had a known chance of being inspected, greater than zero, and each classification's count "
-                    + "lies within one case of its proportional share. "
+                    + "eligible case had a known chance of being inspected, greater than zero, and " + balance() + ". "
                     : "The " + category.toLowerCase(java.util.Locale.ROOT) + " sample was drawn by ";
             String method = probabilitySample() ? "Method: " + samplingMethod.substring(BALANCED_PROBABILITY_SAMPLE.length())
                     .replaceFirst("^:\\s*", "") + ". " : samplingMethod + ". ";
             return kind + method + "Seed " + seed + ": the same population, plan and seed reproduce the sample.";
+        }
+
+        /** What the sample as drawn achieved, never more than it did. */
+        private String balance() {
+            if (largestShareDifference < 1) {
+                return "each classification's count lies within one case of its proportional share";
+            }
+            return String.format(java.util.Locale.UK, "each classification's count lies within %d cases of its proportional share "
+                    + "(the largest difference is %.1f cases)", (int) Math.ceil(largestShareDifference), largestShareDifference);
         }
     }
 

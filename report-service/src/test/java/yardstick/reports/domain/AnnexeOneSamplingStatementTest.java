@@ -13,9 +13,14 @@ class AnnexeOneSamplingStatementTest {
             + "classification's proportional quota and the recency share; cube method (Deville and Tillé 2004)";
 
     private static ReportDocument report(String method, long seed) {
+        return report(method, seed, 0.67);
+    }
+
+    private static ReportDocument report(String method, long seed, double largestShareDifference) {
         return new ReportDocument("Kent Youth Justice Service", "inspections/kent", "", new ReportDocument.Status(1, false, ""), List.of(),
                 18, 36, "Requires improvement", "", "", List.of(), "", List.of(), List.of(),
-                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 39, 80, 0.05, 60, 6, 9, 4.9, method, seed)), List.of());
+                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 39, 80, 0.05, 60, 6, 9, 4.9, method, seed, largestShareDifference)),
+                List.of());
     }
 
     @Test
@@ -30,6 +35,16 @@ class AnnexeOneSamplingStatementTest {
             assertTrue(rendition.contains("cube method (Deville and Tillé 2004)"), rendition);
             assertTrue(rendition.contains("Seed 8675309: the same population, plan and seed reproduce the sample."), rendition);
         }
+    }
+
+    @Test
+    void theBalanceClaimedIsTheBalanceTheDrawAchieved() {
+        assertTrue(report(METHOD, 1, 0.67).methodology().get(0).drawStatement()
+                .contains("each classification's count lies within one case of its proportional share."));
+        String wider = report(METHOD, 1, 1.33).methodology().get(0).drawStatement();
+        assertTrue(wider.contains("each classification's count lies within 2 cases of its proportional share (the largest difference "
+                + "is 1.3 cases)."), wider);
+        assertTrue(!wider.contains("within one case"), wider);
     }
 
     @Test

@@ -115,6 +115,14 @@ class RetentionPurgeTest extends GrpcServiceTest {
         assertNotNull(PopulationServiceGrpc.newBlockingStub(channel)
                 .getPopulationSummary(GetPopulationSummaryRequest.newBuilder().setInspection(recent.getName()).build()));
 
+        java.util.List<yardstick.audit.v1.AuditEvent> trail = yardstick.audit.v1.AuditServiceGrpc.newBlockingStub(anonymous)
+                .withCallCredentials(TestIdentity.as("administrator-1", Role.ADMINISTRATOR))
+                .listAuditEvents(yardstick.audit.v1.ListAuditEventsRequest.newBuilder().setInspection(expired.getName()).build())
+                .getAuditEventsList();
+        assertTrue(trail.stream().anyMatch(e -> e.getMethod().equals("yardstick.cases.Retention/PurgeCaseData")
+                        && e.getSubject().equals("administrator-1") && e.getOutcome().equals("OK")),
+                "the purge is in the inspection's audit trail, by whom: " + trail);
+
         PurgeExpiredCaseDataResponse again = asAdministrator().purgeExpiredCaseData(PurgeExpiredCaseDataRequest.getDefaultInstance());
         assertTrue(again.getPurgedInspectionsList().stream().noneMatch(p -> p.getName().equals(expired.getName())),
                 "an inspection is purged once");

@@ -19,7 +19,7 @@ import yardstick.platform.identity.AccessRules;
 
 /**
  * Who may call case-service. Case data (population, sample, judgements, tallies) is further kept
- * to the inspection's team, the ratings panel and the neighbouring services: see {@link InspectionAccess}.
+ * to the inspection's team, the ratings panel and the neighbouring services: see {@code app.InspectionAccess}.
  * rating-service reads inspections and tallies; report-service those and the plan, sample and population summary.
  */
 @Factory

@@ -8,23 +8,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import yardstick.cases.app.ImportingPopulation;
+import yardstick.cases.app.Refused;
+import yardstick.cases.app.SummarisingPopulation;
 import yardstick.cases.domain.CaseDraft;
 import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.PopulationSummary;
-import yardstick.cases.domain.SamplingRefusedException;
-import yardstick.cases.store.PopulationStore;
-import yardstick.cases.store.Sampling;
 import yardstick.cases.v1.GetPopulationSummaryRequest;
 import yardstick.cases.v1.GetPopulationSummaryResponse;
 import yardstick.cases.v1.ImportCasesRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.PopulationServiceGrpc;
 import yardstick.platform.audit.WithoutValues;
-import yardstick.platform.grpc.Errors;
+import yardstick.platform.identity.Caller;
 
 @Singleton
 public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceImplBase {
@@ -33,14 +32,12 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
     /** More than this many bad fields are summed up, not listed. */
     private static final int MOST_VIOLATIONS = 100;
 
-    private final PopulationStore populations;
-    private final Sampling sampling;
-    private final Inspections inspections;
+    private final ImportingPopulation importing;
+    private final SummarisingPopulation summarising;
 
-    PopulationEndpoint(PopulationStore populations, Sampling sampling, Inspections inspections) {
-        this.populations = populations;
-        this.sampling = sampling;
-        this.inspections = inspections;
+    PopulationEndpoint(ImportingPopulation importing, SummarisingPopulation summarising) {
+        this.importing = importing;
+        this.summarising = summarising;
     }
 
     @Override
@@ -92,24 +89,21 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
             @Override
             public void onCompleted() {
                 try {
-                    UUID id = inspections.forLead(inspection == null ? "" : inspection, "inspection").id();
-                    if (problemCount > 0) {
-                        if (problemCount > problems.size()) {
-                            problems.add(new FieldProblem("cases", "and " + (problemCount - problems.size())
-                                    + " more problems in the " + rows + " rows; nothing was imported"));
-                        }
-                        throw Inspections.invalid(problems);
+                    if (problemCount > problems.size()) {
+                        problems.add(new FieldProblem("cases", "and " + (problemCount - problems.size())
+                                + " more problems in the " + rows + " rows; nothing was imported"));
                     }
-                    sampling.importPopulation(id, cases);
+                    PopulationSummary summary = importing.importCases(Caller.current(), new ImportingPopulation.ImportCases(
+                            Inspections.name(inspection == null ? "" : inspection, "inspection"), cases, problems));
                     response.onNext(ImportCasesResponse.newBuilder()
                             .setImported(cases.size())
-                            .setSummary(PopulationMessages.summary(PopulationSummary.of(cases)))
+                            .setSummary(PopulationMessages.summary(summary))
                             .build());
                     response.onCompleted();
+                } catch (Refused refused) {
+                    response.onError(Refusals.status(refused));
                 } catch (StatusRuntimeException e) {
                     response.onError(e);
-                } catch (SamplingRefusedException e) {
-                    response.onError(Errors.failedPrecondition(new Errors.Violation(e.type(), inspection, e.getMessage())));
                 } catch (RuntimeException e) {
                     LOG.error("import into {} failed", inspection, WithoutValues.of(e));
                     response.onError(Status.INTERNAL.withDescription("the import failed; nothing was stored").asRuntimeException());
@@ -120,9 +114,7 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
 
     @Override
     public void getPopulationSummary(GetPopulationSummaryRequest request, StreamObserver<GetPopulationSummaryResponse> response) {
-        UUID id = inspections.forCaseData(request.getInspection(), "inspection").id();
-        PopulationSummary summary = PopulationSummary.of(populations.load(id));
-        response.onNext(GetPopulationSummaryResponse.newBuilder().setSummary(PopulationMessages.summary(summary)).build());
-        response.onCompleted();
+        Refusals.answer(response, () -> GetPopulationSummaryResponse.newBuilder().setSummary(PopulationMessages.summary(
+                summarising.summary(Caller.current(), Inspections.name(request.getInspection(), "inspection")))).build());
     }
 }

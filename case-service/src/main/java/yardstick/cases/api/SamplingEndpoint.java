@@ -6,17 +6,20 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import yardstick.cases.app.CategorySample;
+import yardstick.cases.app.DrawingSample;
+import yardstick.cases.app.InspectionName;
+import yardstick.cases.app.InspectionSample;
+import yardstick.cases.app.PlannedSample;
+import yardstick.cases.app.PlanningSample;
+import yardstick.cases.app.ReadingSample;
+import yardstick.cases.app.Refused;
+import yardstick.cases.app.ReplacingSampledCase;
 import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategoryPlan;
 import yardstick.cases.domain.CategorySettings;
 import yardstick.cases.domain.FieldProblem;
-import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.MarginBalance;
-import yardstick.cases.domain.SamplingRefusedException;
-import yardstick.cases.store.SampleStore;
-import yardstick.cases.store.Sampling;
-import yardstick.cases.v1.CategorySample;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.DrawSampleResponse;
 import yardstick.cases.v1.GetSamplePlanRequest;
@@ -29,105 +32,89 @@ import yardstick.cases.v1.ReplaceSampledCaseRequest;
 import yardstick.cases.v1.ReplaceSampledCaseResponse;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SamplePlan;
-import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.cases.v1.SizeRule;
-import yardstick.platform.grpc.Errors;
+import yardstick.platform.identity.Caller;
 
 @Singleton
 public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBase {
 
-    private final Sampling sampling;
-    private final Inspections inspections;
+    private final PlanningSample planning;
+    private final DrawingSample drawing;
+    private final ReplacingSampledCase replacing;
+    private final ReadingSample reading;
 
-    SamplingEndpoint(Sampling sampling, Inspections inspections) {
-        this.sampling = sampling;
-        this.inspections = inspections;
+    SamplingEndpoint(PlanningSample planning, DrawingSample drawing, ReplacingSampledCase replacing, ReadingSample reading) {
+        this.planning = planning;
+        this.drawing = drawing;
+        this.replacing = replacing;
+        this.reading = reading;
     }
 
     @Override
     public void planSample(PlanSampleRequest request, StreamObserver<PlanSampleResponse> response) {
-        Inspection inspection = inspections.forLead(request.getInspection(), "inspection");
-        Map<CaseCategory, CategorySettings> settings = new EnumMap<>(CaseCategory.class);
-        List<FieldProblem> problems = new ArrayList<>();
-        for (int i = 0; i < request.getSettingsCount(); i++) {
-            String prefix = "settings[" + i + "].";
-            yardstick.cases.v1.CategorySettings given = request.getSettings(i);
-            CaseCategory category = PopulationMessages.constant(CaseCategory.class, given.getCategory(), "CASE_CATEGORY_");
-            if (category == null) {
-                problems.add(new FieldProblem(prefix + "category", "is required"));
-                continue;
+        Refusals.answer(response, () -> {
+            InspectionName inspection = Inspections.name(request.getInspection(), "inspection");
+            Map<CaseCategory, CategorySettings> settings = new EnumMap<>(CaseCategory.class);
+            List<FieldProblem> problems = new ArrayList<>();
+            for (int i = 0; i < request.getSettingsCount(); i++) {
+                String prefix = "settings[" + i + "].";
+                yardstick.cases.v1.CategorySettings given = request.getSettings(i);
+                CaseCategory category = PopulationMessages.constant(CaseCategory.class, given.getCategory(), "CASE_CATEGORY_");
+                if (category == null) {
+                    problems.add(new FieldProblem(prefix + "category", "is required"));
+                    continue;
+                }
+                if (settings.containsKey(category)) {
+                    problems.add(new FieldProblem(prefix + "category", category + " is given twice"));
+                }
+                CategorySettings merged = merge(CategorySettings.defaults(category), given);
+                problems.addAll(merged.problems(prefix));
+                settings.put(category, merged);
             }
-            if (settings.containsKey(category)) {
-                problems.add(new FieldProblem(prefix + "category", category + " is given twice"));
-            }
-            CategorySettings merged = merge(CategorySettings.defaults(category), given);
-            problems.addAll(merged.problems(prefix));
-            settings.put(category, merged);
-        }
-        Inspections.refuse(problems);
-        List<CategoryPlan> plans = refused(request.getInspection(), () -> sampling.plan(inspection.id(), inspection.fieldworkStart(), settings));
-        response.onNext(PlanSampleResponse.newBuilder().setPlan(plan(inspection, plans)).build());
-        response.onCompleted();
+            PlannedSample planned = planning.plan(Caller.current(), new PlanningSample.PlanSample(inspection, settings, problems));
+            return PlanSampleResponse.newBuilder().setPlan(plan(planned)).build();
+        });
     }
 
     @Override
     public void getSamplePlan(GetSamplePlanRequest request, StreamObserver<GetSamplePlanResponse> response) {
-        Inspection inspection = inspections.forCaseData(request.getInspection(), "inspection");
-        List<CategoryPlan> plans = sampling.plan(inspection.id(), inspection.fieldworkStart())
-                .orElseThrow(() -> Errors.notFound(inspection.name() + "'s sample plan"));
-        response.onNext(GetSamplePlanResponse.newBuilder().setPlan(plan(inspection, plans)).build());
-        response.onCompleted();
+        Refusals.answer(response, () -> GetSamplePlanResponse.newBuilder()
+                .setPlan(plan(reading.plan(Caller.current(), Inspections.name(request.getInspection(), "inspection")))).build());
     }
 
     @Override
     public void drawSample(DrawSampleRequest request, StreamObserver<DrawSampleResponse> response) {
-        Inspection inspection = inspections.forLead(request.getInspection(), "inspection");
-        List<Sampling.CategorySample> drawn = refused(inspection.name(),
-                () -> sampling.draw(inspection.id(), inspection.fieldworkStart(), request.getSeed()));
-        response.onNext(DrawSampleResponse.newBuilder().setSample(sample(inspection, drawn)).build());
-        response.onCompleted();
+        Refusals.answer(response, () -> DrawSampleResponse.newBuilder().setSample(sample(drawing.draw(Caller.current(),
+                new DrawingSample.DrawSample(Inspections.name(request.getInspection(), "inspection"), request.getSeed())))).build());
     }
 
     @Override
     public void getSample(GetSampleRequest request, StreamObserver<GetSampleResponse> response) {
-        Inspection inspection = inspections.forCaseData(request.getInspection(), "inspection");
-        List<Sampling.CategorySample> drawn = sampling.sample(inspection.id(), inspection.fieldworkStart());
-        if (drawn.isEmpty()) {
-            throw Errors.notFound(inspection.name() + "'s sample");
-        }
-        response.onNext(GetSampleResponse.newBuilder().setSample(sample(inspection, drawn)).build());
-        response.onCompleted();
+        Refusals.answer(response, () -> GetSampleResponse.newBuilder()
+                .setSample(sample(reading.sample(Caller.current(), Inspections.name(request.getInspection(), "inspection")))).build());
     }
 
     @Override
     public void replaceSampledCase(ReplaceSampledCaseRequest request, StreamObserver<ReplaceSampledCaseResponse> response) {
-        List<FieldProblem> problems = new ArrayList<>();
-        if (request.getReference().isBlank()) {
-            problems.add(new FieldProblem("reference", "is required: the sampled case that cannot be inspected"));
-        }
-        if (request.getReason().isBlank()) {
-            problems.add(new FieldProblem("reason", "is required: why the case cannot be inspected"));
-        }
-        Inspections.refuse(problems);
-        Inspection inspection = inspections.forLead(request.getInspection(), "inspection");
-        Sampling.Replaced replaced = refused(inspection.name(),
-                () -> sampling.replace(inspection.id(), inspection.fieldworkStart(), request.getReference(), request.getReason()));
-        ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()
-                .setStratumExhausted(replaced.profileExhausted())
-                .setNote(replaced.note())
-                .setSample(category(replaced.sample()));
-        replaced.replacement().ifPresent(r -> answer.setReplacement(sampledCase(r)));
-        response.onNext(answer.build());
-        response.onCompleted();
-    }
-
-    private static <T> T refused(String subject, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (SamplingRefusedException e) {
-            throw Errors.failedPrecondition(new Errors.Violation(e.type(), subject, e.getMessage()));
-        }
+        Refusals.answer(response, () -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            if (request.getReference().isBlank()) {
+                problems.add(new FieldProblem("reference", "is required: the sampled case that cannot be inspected"));
+            }
+            if (request.getReason().isBlank()) {
+                problems.add(new FieldProblem("reason", "is required: why the case cannot be inspected"));
+            }
+            Refused.BadRequest.refuse(problems);
+            ReplacingSampledCase.Replaced replaced = replacing.replace(Caller.current(), new ReplacingSampledCase.ReplaceSampledCase(
+                    Inspections.name(request.getInspection(), "inspection"), request.getReference(), request.getReason()));
+            ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()
+                    .setStratumExhausted(replaced.profileExhausted())
+                    .setNote(replaced.note())
+                    .setSample(category(replaced.sample()));
+            replaced.replacement().ifPresent(r -> answer.setReplacement(sampledCase(r)));
+            return answer.build();
+        });
     }
 
     private static CategorySettings merge(CategorySettings defaults, yardstick.cases.v1.CategorySettings given) {
@@ -144,9 +131,9 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
                         : given.getSizeRule() == SizeRule.SIZE_RULE_FORMULA ? CategorySettings.SizeRule.FORMULA : defaults.sizeRule());
     }
 
-    private static SamplePlan plan(Inspection inspection, List<CategoryPlan> plans) {
-        SamplePlan.Builder message = SamplePlan.newBuilder().setInspection(inspection.name());
-        for (CategoryPlan plan : plans) {
+    private static SamplePlan plan(PlannedSample planned) {
+        SamplePlan.Builder message = SamplePlan.newBuilder().setInspection(planned.inspection().name());
+        for (CategoryPlan plan : planned.categories()) {
             CategorySettings s = plan.settings();
             message.addCategories(yardstick.cases.v1.CategoryPlan.newBuilder()
                     .setSettings(yardstick.cases.v1.CategorySettings.newBuilder()
@@ -177,14 +164,14 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
         return message.build();
     }
 
-    private static Sample sample(Inspection inspection, List<Sampling.CategorySample> drawn) {
-        Sample.Builder message = Sample.newBuilder().setInspection(inspection.name());
-        drawn.forEach(c -> message.addCategories(category(c)));
+    private static Sample sample(InspectionSample drawn) {
+        Sample.Builder message = Sample.newBuilder().setInspection(drawn.inspection().name());
+        drawn.categories().forEach(c -> message.addCategories(category(c)));
         return message.build();
     }
 
-    private static CategorySample category(Sampling.CategorySample drawn) {
-        CategorySample.Builder message = CategorySample.newBuilder()
+    private static yardstick.cases.v1.CategorySample category(CategorySample drawn) {
+        yardstick.cases.v1.CategorySample.Builder message = yardstick.cases.v1.CategorySample.newBuilder()
                 .setCategory(category(drawn.draw().category()))
                 .setSeed(drawn.draw().seed())
                 .setMethod(drawn.draw().method());
@@ -201,8 +188,8 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
         return message.build();
     }
 
-    private static SampledCase sampledCase(SampleStore.SampledCaseRow row) {
-        SampledCase.Builder message = SampledCase.newBuilder()
+    private static yardstick.cases.v1.SampledCase sampledCase(yardstick.cases.domain.SampledCase row) {
+        yardstick.cases.v1.SampledCase.Builder message = yardstick.cases.v1.SampledCase.newBuilder()
                 .setReference(row.reference())
                 .setCategory(category(row.category()))
                 .setRecent(row.profile().recent())

@@ -17,21 +17,13 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
 import yardstick.cases.domain.Answer;
+import yardstick.cases.domain.JudgementTallies;
 import yardstick.cases.domain.KeyQuestionJudgement;
+import yardstick.cases.domain.RecordedJudgements;
 
 /** Judgements on sampled cases, and the tallies over the submitted ones. */
 @Singleton
 public class JudgementStore {
-
-    /** A case's judgements as stored; version 0 when none are recorded yet. */
-    /** The judgements on a case, and who last changed and who submitted them, and when (null until they have). */
-    public record Recorded(long version, boolean submitted, List<KeyQuestionJudgement> judgements, String judgedBy, Instant judgeTime,
-                           String submittedBy, Instant submitTime) {
-    }
-
-    /** yes and applicable (yes or no) per key question; yes and answered per prompt. */
-    public record Tallies(Map<String, int[]> keyQuestions, Map<String, Map<String, int[]>> prompts, int submittedCases) {
-    }
 
     private final DataSource dataSource;
     private final Jdbc jdbc;
@@ -42,7 +34,7 @@ public class JudgementStore {
     }
 
     @Transactional
-    public Recorded load(UUID inspection, String reference, boolean forUpdate) {
+    public RecordedJudgements load(UUID inspection, String reference, boolean forUpdate) {
         try (Connection connection = dataSource.getConnection()) {
             long version = 0;
             boolean submitted = false;
@@ -90,7 +82,7 @@ public class JudgementStore {
                     }
                 }
             }
-            return new Recorded(version, submitted, judgements, judgedBy, judgeTime, submittedBy, submitTime);
+            return new RecordedJudgements(version, submitted, judgements, judgedBy, judgeTime, submittedBy, submitTime);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -129,7 +121,7 @@ public class JudgementStore {
 
     /** Tallies over the submitted judgements of active sampled cases. */
     @Transactional(readOnly = true)
-    public Tallies tallies(UUID inspection) {
+    public JudgementTallies tallies(UUID inspection) {
         Map<String, int[]> keyQuestions = new LinkedHashMap<>();
         Map<String, Map<String, int[]>> prompts = new LinkedHashMap<>();
         int submitted;
@@ -172,6 +164,6 @@ public class JudgementStore {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return new Tallies(keyQuestions, prompts, submitted);
+        return new JudgementTallies(keyQuestions, prompts, submitted);
     }
 }

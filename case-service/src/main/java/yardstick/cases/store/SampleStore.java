@@ -11,28 +11,18 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
 import yardstick.cases.domain.CaseCategory;
+import yardstick.cases.domain.CategoryDraw;
 import yardstick.cases.domain.CategorySettings;
 import yardstick.cases.domain.Profile;
 import yardstick.cases.domain.SampleDesign;
+import yardstick.cases.domain.SampledCase;
 
 /** Sampling settings, draws and sampled cases, in case-service's database. */
 @Singleton
 public class SampleStore {
 
-    /**
-     * A sampled case as stored, with its inclusion probability and the profile the design knew it
-     * by (both absent for samples drawn before they were recorded).
-     */
-    public record SampledCaseRow(String reference, CaseCategory category, int position, boolean active, String replacedBecause,
-                                 String replaces, String replacementNote, Double inclusionProbability, Profile profile) {
-    }
-
     /** A case to add to the sample: its reference, inclusion probability and profile. */
     public record Taken(String reference, double inclusionProbability, Profile profile) {
-    }
-
-    /** A drawn category: its seed, method and size (size 0 for samples drawn before it was recorded). */
-    public record DrawRow(CaseCategory category, long seed, String method, int size) {
     }
 
     private final Jdbc jdbc;
@@ -45,6 +35,13 @@ public class SampleStore {
     @Transactional
     public void lock(UUID inspection) {
         jdbc.execute("select 1 from inspection where id = ? for update", inspection);
+    }
+
+    /** Takes the row lock of an active sampled case, so that its judgements change one at a time; false when it is not in the sample. */
+    @Transactional
+    public boolean lockSampledCase(UUID inspection, String reference) {
+        return !jdbc.query("select 1 from sampled_case where inspection_id = ? and reference = ? and active for update", row -> 1,
+                inspection, reference).isEmpty();
     }
 
     @Transactional
@@ -76,7 +73,7 @@ public class SampleStore {
     }
 
     @Transactional
-    public void saveDraw(UUID inspection, DrawRow draw, List<SampleDesign.Quota> quotas, List<Taken> cases) {
+    public void saveDraw(UUID inspection, CategoryDraw draw, List<SampleDesign.Quota> quotas, List<Taken> cases) {
         jdbc.execute("insert into sample_draw (inspection_id, category, seed, method, size) values (?, ?, ?, ?, ?)",
                 inspection, draw.category().name(), draw.seed(), draw.method(), draw.size());
         int position = 0;
@@ -94,9 +91,9 @@ public class SampleStore {
     }
 
     @Transactional(readOnly = true)
-    public List<DrawRow> draws(UUID inspection) {
+    public List<CategoryDraw> draws(UUID inspection) {
         return jdbc.query("select category, seed, method, coalesce(size, 0) from sample_draw where inspection_id = ? order by category",
-                row -> new DrawRow(CaseCategory.valueOf(row.getString(1)), row.getLong(2), row.getString(3), row.getInt(4)), inspection);
+                row -> new CategoryDraw(CaseCategory.valueOf(row.getString(1)), row.getLong(2), row.getString(3), row.getInt(4)), inspection);
     }
 
     /** Each drawn category's quotas, in the order the draw recorded them. */
@@ -111,10 +108,10 @@ public class SampleStore {
     }
 
     @Transactional(readOnly = true)
-    public List<SampledCaseRow> sampledCases(UUID inspection) {
+    public List<SampledCase> sampledCases(UUID inspection) {
         return jdbc.query("select reference, category, position, active, replaced_because, replaces, replacement_note, "
                         + "inclusion_probability, profile from sampled_case where inspection_id = ? order by category, position",
-                row -> new SampledCaseRow(row.getString(1), CaseCategory.valueOf(row.getString(2)), row.getInt(3), row.getBoolean(4),
+                row -> new SampledCase(row.getString(1), CaseCategory.valueOf(row.getString(2)), row.getInt(3), row.getBoolean(4),
                         row.getString(5), row.getString(6), row.getString(7), (Double) row.getObject(8),
                         row.getString(9) == null ? null : Profile.parse(row.getString(9))), inspection);
     }

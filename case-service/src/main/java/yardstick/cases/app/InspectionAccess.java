@@ -1,0 +1,67 @@
+package yardstick.cases.app;
+
+import jakarta.inject.Singleton;
+import yardstick.cases.domain.Inspection;
+import yardstick.cases.store.InspectionStore;
+import yardstick.cases.store.RetentionStore;
+import yardstick.platform.identity.Caller;
+import yardstick.platform.identity.Role;
+
+/** Who may reach an inspection and its case data: the rules every use case of case-service asks first. */
+@Singleton
+class InspectionAccess {
+
+    private final InspectionStore store;
+    private final RetentionStore retention;
+
+    InspectionAccess(InspectionStore store, RetentionStore retention) {
+        this.store = store;
+        this.retention = retention;
+    }
+
+    /** The inspection named; refused as not found otherwise. */
+    Inspection existing(InspectionName name) {
+        return store.find(name.id()).orElseThrow(() -> new Refused.NotFound(name.name()));
+    }
+
+    /**
+     * The inspection, for reading its case data (population, sample, judgements, tallies): only its
+     * team, the ratings panel and the neighbouring services may.
+     */
+    Inspection forCaseData(Caller caller, InspectionName name) {
+        Inspection inspection = withCaseData(name);
+        if (!caller.isService() && !caller.holds(Role.RATINGS_PANEL) && !inspection.onTeam(caller.subject())) {
+            throw new Refused.NotPermitted("only the inspection's team, the ratings panel and the services may read its case data");
+        }
+        return inspection;
+    }
+
+    /** The inspection, for judging its cases: only the inspectors on its team may. */
+    Inspection forJudging(Caller caller, InspectionName name) {
+        Inspection inspection = withCaseData(name);
+        if (!inspection.onTeam(caller.subject())) {
+            throw new Refused.NotPermitted("only the inspectors on the inspection's team may judge its cases");
+        }
+        return inspection;
+    }
+
+    /** The inspection, for running it (its team, population and sample): only its lead inspector may. */
+    Inspection forLead(Caller caller, InspectionName name) {
+        Inspection inspection = withCaseData(name);
+        if (!inspection.leadInspector().equals(caller.subject())) {
+            throw new Refused.NotPermitted("only the inspection's lead inspector may do this");
+        }
+        return inspection;
+    }
+
+    /** As {@link #existing}, for a call on its case data: refused as PURGED once that data has been purged under the retention. */
+    private Inspection withCaseData(InspectionName name) {
+        Inspection inspection = existing(name);
+        retention.purgeTime(inspection.id()).ifPresent(purged -> {
+            throw new Refused.RuleBroken("PURGED", inspection.name(),
+                    "the inspection's case data (eligible population, sample, judgements) was purged at " + purged
+                            + ", its retention after closing having passed; its published reports and ratings remain");
+        });
+        return inspection;
+    }
+}

@@ -20,8 +20,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,6 +41,7 @@ import yardstick.cases.v1.PurgedInspection;
 import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.platform.identity.Role;
 import yardstick.platform.testing.GrpcServiceTest;
+import yardstick.platform.testing.MutableClock;
 import yardstick.platform.testing.TestIdentity;
 import yardstick.ratings.v1.Framework;
 
@@ -58,7 +57,7 @@ class RetentionPurgeTest extends GrpcServiceTest {
     private static final List<String> CASE_DATA = List.of(
             "eligible_case", "sample_draw", "sampled_case", "case_judgements", "key_question_judgement", "prompt_answer");
 
-    private final MovableClock clock = new MovableClock(START);
+    private final MutableClock clock = new MutableClock(START);
 
     @MockBean(Clock.class)
     Clock clock() {
@@ -224,35 +223,6 @@ class RetentionPurgeTest extends GrpcServiceTest {
             return StatusProto.fromThrowable(e).getDetails(0).unpack(PreconditionFailure.class);
         } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
             throw new AssertionError(ex);
-        }
-    }
-
-    /** A clock the test sets. */
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

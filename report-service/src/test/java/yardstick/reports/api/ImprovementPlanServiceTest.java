@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import yardstick.platform.identity.Role;
 import yardstick.platform.testing.GrpcServiceTest;
+import yardstick.platform.testing.MutableClock;
 import yardstick.platform.testing.TestIdentity;
 import yardstick.reports.store.PublicationStore;
 import yardstick.reports.store.ReportStore;

@@ -1,20 +1,20 @@
-package yardstick.reports.api;
+package yardstick.platform.testing;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test sets, so that what is overdue is judged on a day the test chooses. */
-final class MutableClock extends Clock {
+/** A clock the test sets, so that what depends on the day (overdue actions, retention) is judged on a day the test chooses. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant now) {
+    public MutableClock(Instant now) {
         this.now = now;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now = instant;
     }
 

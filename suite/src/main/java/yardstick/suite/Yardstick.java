@@ -35,6 +35,7 @@ public final class Yardstick {
             case "demo" -> demo(environment, args.length > 1 ? args[1] : "kent");
             case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), environment);
             case "token" -> token(Arrays.copyOfRange(args, 1, args.length), environment);
+            case "purge" -> purge(environment);
             case "import" -> args.length == 3
                     ? CaseImport.run("localhost:" + Service.CASES.grpcPort(environment), SignIns.local(environment).as(SignIns.LEAD_INSPECTOR),
                             args[1], Path.of(args[2]))
@@ -157,6 +158,33 @@ public final class Yardstick {
         }
     }
 
+    /**
+     * Purges, as the local administrator, the case data of every inspection closed longer ago than
+     * case-service's retention (the daily job does the same), and says what went.
+     */
+    static int purge(Map<String, String> environment) {
+        io.grpc.ManagedChannel cases = channel(Service.CASES, environment);
+        try {
+            var answer = yardstick.cases.v1.InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(5, java.util.concurrent.TimeUnit.MINUTES)
+                    .withCallCredentials(SignIns.local(environment).as(SignIns.ADMINISTRATOR))
+                    .purgeExpiredCaseData(yardstick.cases.v1.PurgeExpiredCaseDataRequest.getDefaultInstance());
+            if (answer.getPurgedInspectionsCount() == 0) {
+                System.out.println("No inspection's case data is past its retention: nothing purged.");
+            }
+            for (var purged : answer.getPurgedInspectionsList()) {
+                System.out.printf("%s, closed %s: purged %,d eligible cases, %,d sampled cases, %,d case judgements%n", purged.getName(),
+                        com.google.protobuf.util.Timestamps.toString(purged.getCloseTime()), purged.getEligibleCases(), purged.getSampledCases(),
+                        purged.getCaseJudgements());
+            }
+            return 0;
+        } catch (io.grpc.StatusRuntimeException e) {
+            System.out.println("purge refused: " + e.getStatus().getCode() + ": " + e.getStatus().getDescription());
+            return 1;
+        } finally {
+            cases.shutdownNow();
+        }
+    }
+
     private static io.grpc.ManagedChannel channel(Service service, Map<String, String> environment) {
         return io.grpc.ManagedChannelBuilder.forAddress("localhost", service.grpcPort(environment)).usePlaintext()
                 .maxInboundMessageSize(64 * 1024 * 1024).build();
@@ -234,6 +262,9 @@ public final class Yardstick {
                            local user (inspector-1, lead-inspector-1, ...) or for NAME holding ROLE; ROLE is one of
                            inspector, lead-inspector, ratings-panel, publisher, inspected-service, administrator,
                            integration. Use it as: -H "authorization: Bearer $(./yardstick token publisher)"
+                  purge    as the administrator: purge the eligible population, sample and judgements of every
+                           inspection closed longer ago than case-service's retention (the daily job does the
+                           same); published reports, rating snapshots and plans stay
                   import INSPECTION FILE.csv
                            stream a CSV population into an inspection (all or nothing), with progress;
                            columns: reference,category,disposal_type,disposal_date,release_date,gender,age,

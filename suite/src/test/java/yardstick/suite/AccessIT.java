@@ -132,4 +132,20 @@ class AccessIT {
         assertEquals(Status.Code.PERMISSION_DENIED, deciding.getStatus().getCode());
         assertTrue(deciding.getStatus().getDescription().contains("'ratings.discretion'"), deciding.getStatus().getDescription());
     }
+
+    @Test
+    void thePurgeCommandSignsInAsTheAdministratorAndFindsNothingPastItsRetention() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Yardstick.class.getName(), "purge").redirectErrorStream(true);
+        builder.environment().putAll(services.environment());
+        Process command = builder.start();
+        command.getOutputStream().close();
+        String output = new String(command.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(command.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(0, command.exitValue(), output);
+        assertTrue(output.contains("No inspection's case data is past its retention: nothing purged."), output);
+        assertEquals(SamplingServiceGrpc.newBlockingStub(cases).withCallCredentials(user("inspector-1"))
+                .getSample(GetSampleRequest.newBuilder().setInspection(inspection).build()).getSample().getCategoriesCount(),
+                sample.getCategoriesCount(), "an open inspection's sample is untouched");
+    }
 }

@@ -5,11 +5,11 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import yardstick.cases.app.BadFields;
 import yardstick.cases.app.ChangingInspection;
 import yardstick.cases.app.OpeningInspection;
 import yardstick.cases.app.PurgingExpiredCaseData;
 import yardstick.cases.app.ReadingInspections;
-import yardstick.cases.app.Refused;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.v1.CreateInspectionRequest;
@@ -24,6 +24,7 @@ import yardstick.cases.v1.PurgeExpiredCaseDataResponse;
 import yardstick.cases.v1.PurgedInspection;
 import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.cases.v1.UpdateInspectionResponse;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.store.RequestRecords;
@@ -57,7 +58,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
             if (request.getRequestId().isBlank()) {
                 problems.add(new FieldProblem("request_id", "is required: a UUID, so that a retry is safe"));
             }
-            Refused.BadRequest.refuse(problems);
+            BadFields.refuse(problems);
             OpeningInspection.OpenInspection command = new OpeningInspection.OpenInspection(details);
             opening.check(command);
             Caller caller = Caller.current();
@@ -96,7 +97,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
             if (changes.getEtag().isBlank()) {
                 problems.add(new FieldProblem("inspection.etag", "is required: the etag of the inspection as last read"));
             }
-            Refused.BadRequest.refuse(problems);
+            BadFields.refuse(problems);
             Inspection updated = changing.change(Caller.current(), new ChangingInspection.ChangeInspection(
                     Inspections.name(changes.getName(), "inspection.name"), changes.getEtag(), Set.copyOf(request.getUpdateMask().getPathsList()),
                     InspectionMessages.details(changes), InspectionMessages.state(changes.getState())));

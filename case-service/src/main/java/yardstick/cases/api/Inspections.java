@@ -2,8 +2,8 @@ package yardstick.cases.api;
 
 import java.util.UUID;
 import yardstick.cases.app.InspectionName;
-import yardstick.cases.app.Refused;
 import yardstick.cases.domain.Inspection;
+import yardstick.platform.app.Refused;
 
 /** The inspection a request names, "inspections/{inspection}", read from the field that names it. */
 final class Inspections {

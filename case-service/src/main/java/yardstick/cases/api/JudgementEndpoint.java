@@ -7,7 +7,6 @@ import java.util.List;
 import yardstick.cases.app.InspectionName;
 import yardstick.cases.app.JudgingCase;
 import yardstick.cases.app.ReadingJudgements;
-import yardstick.cases.app.Refused;
 import yardstick.cases.app.TallyingJudgements;
 import yardstick.cases.domain.Answer;
 import yardstick.cases.domain.FieldProblem;
@@ -27,6 +26,8 @@ import yardstick.cases.v1.SubmitCaseJudgementsRequest;
 import yardstick.cases.v1.SubmitCaseJudgementsResponse;
 import yardstick.cases.v1.UpdateCaseJudgementsRequest;
 import yardstick.cases.v1.UpdateCaseJudgementsResponse;
+import yardstick.platform.app.Refused;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yardstick.cases.app.ImportingPopulation;
-import yardstick.cases.app.Refused;
 import yardstick.cases.app.SummarisingPopulation;
 import yardstick.cases.domain.CaseDraft;
 import yardstick.cases.domain.EligibleCase;
@@ -22,7 +21,9 @@ import yardstick.cases.v1.GetPopulationSummaryResponse;
 import yardstick.cases.v1.ImportCasesRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.PopulationServiceGrpc;
+import yardstick.platform.app.Refused;
 import yardstick.platform.audit.WithoutValues;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.identity.Caller;
 
 @Singleton

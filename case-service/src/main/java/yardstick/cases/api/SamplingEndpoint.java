@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import yardstick.cases.app.BadFields;
 import yardstick.cases.app.CategorySample;
 import yardstick.cases.app.DrawingSample;
 import yardstick.cases.app.InspectionName;
@@ -13,7 +14,6 @@ import yardstick.cases.app.InspectionSample;
 import yardstick.cases.app.PlannedSample;
 import yardstick.cases.app.PlanningSample;
 import yardstick.cases.app.ReadingSample;
-import yardstick.cases.app.Refused;
 import yardstick.cases.app.ReplacingSampledCase;
 import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategoryPlan;
@@ -34,6 +34,7 @@ import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SamplePlan;
 import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.cases.v1.SizeRule;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.identity.Caller;
 
 @Singleton
@@ -105,7 +106,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
             if (request.getReason().isBlank()) {
                 problems.add(new FieldProblem("reason", "is required: why the case cannot be inspected"));
             }
-            Refused.BadRequest.refuse(problems);
+            BadFields.refuse(problems);
             ReplacingSampledCase.Replaced replaced = replacing.replace(Caller.current(), new ReplacingSampledCase.ReplaceSampledCase(
                     Inspections.name(request.getInspection(), "inspection"), request.getReference(), request.getReason()));
             ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()

@@ -9,6 +9,7 @@ import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.InspectionState;
 import yardstick.cases.store.InspectionStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /** A change to an inspection's details or state, by its lead inspector, if nobody changed it since it was read. */
@@ -53,19 +54,19 @@ public class ChangingInspection {
                 problems.add(new FieldProblem("inspection.state", "is required when update_mask names it"));
             }
         }
-        Refused.BadRequest.refuse(problems);
+        BadFields.refuse(problems);
 
         if (!command.etag().equals(current.etag())) {
             throw stale(current);
         }
         if (!current.state().mayMoveTo(state)) {
-            throw new Refused.RuleBroken("STATE", current.name(), "an inspection moves forward one stage at a "
+            throw new Refused.RulesBroken("STATE", current.name(), "an inspection moves forward one stage at a "
                     + "time: from " + current.state() + " only to " + current.state().next().map(Enum::name).orElse("nowhere")
                     + ", not to " + state);
         }
         boolean frameworkChanged = !details.framework().equals(was.framework());
         if (frameworkChanged && current.state() != InspectionState.PLANNING) {
-            throw new Refused.RuleBroken("FRAMEWORK", current.name(),
+            throw new Refused.RulesBroken("FRAMEWORK", current.name(),
                     "the framework can change only while the inspection is being planned; it is in " + current.state());
         }
         if (frameworkChanged) {
@@ -75,7 +76,7 @@ public class ChangingInspection {
     }
 
     private static Refused stale(Inspection current) {
-        return new Refused.RuleBroken("ETAG", current.name(),
+        return new Refused.RulesBroken("ETAG", current.name(),
                 "the inspection changed since it was read (its etag is now " + current.etag() + "); read it again and reapply the change");
     }
 }

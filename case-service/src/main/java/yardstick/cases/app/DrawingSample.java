@@ -17,6 +17,7 @@ import yardstick.cases.domain.SampleDesign;
 import yardstick.cases.domain.SamplePlanning;
 import yardstick.cases.store.PopulationStore;
 import yardstick.cases.store.SampleStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /** The sample drawn once, by the inspection's lead inspector, category by category as planned. */
@@ -46,7 +47,7 @@ public class DrawingSample {
         samples.lock(inspection.id());
         sample.refuseIfDrawn(inspection.id(), inspection.name(), "the sample is already drawn; replace cases that cannot be inspected instead");
         Map<CaseCategory, CategorySettings> settings = samples.settings(inspection.id()).orElseThrow(() ->
-                new Refused.RuleBroken("NO_PLAN", inspection.name(), "plan the sample (PlanSample) before drawing it"));
+                new Refused.RulesBroken("NO_PLAN", inspection.name(), "plan the sample (PlanSample) before drawing it"));
         List<EligibleCase> population = populations.load(inspection.id());
         long chosenSeed = command.seed() != 0 ? command.seed() : 1 + (seeds.nextLong() >>> 1);
         for (CategoryPlan plan : SamplePlanning.plan(population, inspection.fieldworkStart(), settings)) {

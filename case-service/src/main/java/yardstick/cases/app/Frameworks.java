@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import yardstick.cases.domain.FrameworkQuestions;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.peers.RatingServiceClient;
+import yardstick.platform.app.Refused;
 
 /** The frameworks rating-service knows, as the use cases need them. */
 @Singleton
@@ -24,7 +25,7 @@ class Frameworks {
 
     /** The case-based questions of the inspection's framework; refused once rating-service no longer knows it. */
     FrameworkQuestions questions(Inspection inspection) {
-        return ratingService.questions(inspection.framework()).orElseThrow(() -> new Refused.RuleBroken(
+        return ratingService.questions(inspection.framework()).orElseThrow(() -> new Refused.RulesBroken(
                 "FRAMEWORK", inspection.name(), "rating-service no longer knows " + inspection.framework()));
     }
 }

@@ -37,7 +37,7 @@ public class ImportingPopulation {
     @Transactional
     public PopulationSummary importCases(Caller caller, ImportCases command) {
         access.forLead(caller, command.inspection());
-        Refused.BadRequest.refuse(command.problems());
+        BadFields.refuse(command.problems());
         samples.lock(command.inspection().id());
         sample.refuseIfDrawn(command.inspection().id(), command.inspection().name(), "the population cannot change once the sample is drawn");
         populations.replace(command.inspection().id(), command.cases());

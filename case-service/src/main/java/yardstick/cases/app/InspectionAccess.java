@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
 import yardstick.cases.store.RetentionStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.identity.Role;
 
@@ -58,7 +59,7 @@ class InspectionAccess {
     private Inspection withCaseData(InspectionName name) {
         Inspection inspection = existing(name);
         retention.purgeTime(inspection.id()).ifPresent(purged -> {
-            throw new Refused.RuleBroken("PURGED", inspection.name(),
+            throw new Refused.RulesBroken("PURGED", inspection.name(),
                     "the inspection's case data (eligible population, sample, judgements) was purged at " + purged
                             + ", its retention after closing having passed; its published reports and ratings remain");
         });

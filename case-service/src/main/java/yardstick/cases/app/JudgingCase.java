@@ -15,6 +15,7 @@ import yardstick.cases.domain.KeyQuestionJudgement;
 import yardstick.cases.domain.RecordedJudgements;
 import yardstick.cases.store.JudgementStore;
 import yardstick.cases.store.SampleStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /**
@@ -55,7 +56,7 @@ public class JudgingCase {
         EligibleCase sampled = sample.sampledCase(inspection.id(), command.reference(), name);
         List<FieldProblem> problems = new ArrayList<>(command.problems());
         problems.addAll(JudgementRules.draftProblems(framework, sampled, command.judgements()));
-        Refused.BadRequest.refuse(problems);
+        BadFields.refuse(problems);
         RecordedJudgements current = lockedCurrent(inspection, command.reference(), command.etag(), name);
         judgements.save(inspection.id(), command.reference(), current.version(), command.judgements(), caller.subject(), now());
         return new CaseJudgements(name, judgements.load(inspection.id(), command.reference(), false));
@@ -68,7 +69,7 @@ public class JudgingCase {
         FrameworkQuestions framework = frameworks.questions(inspection);
         RecordedJudgements current = lockedCurrent(inspection, command.reference(), command.etag(), name);
         EligibleCase sampled = sample.sampledCase(inspection.id(), command.reference(), name);
-        Refused.BadRequest.refuse(JudgementRules.submissionProblems(framework, sampled, current.judgements()));
+        BadFields.refuse(JudgementRules.submissionProblems(framework, sampled, current.judgements()));
         judgements.submit(inspection.id(), command.reference(), current.version(), caller.subject(), now());
         return new CaseJudgements(name, judgements.load(inspection.id(), command.reference(), false));
     }
@@ -80,10 +81,10 @@ public class JudgingCase {
         }
         RecordedJudgements current = judgements.load(inspection.id(), reference, true);
         if (current.submitted()) {
-            throw new Refused.RuleBroken("SUBMITTED", "judgements", name + " is submitted; submitted judgements are final");
+            throw new Refused.RulesBroken("SUBMITTED", "judgements", name + " is submitted; submitted judgements are final");
         }
         if (!current.etag().equals(etag)) {
-            throw new Refused.RuleBroken("ETAG", "judgements", name + " changed since it was read (its etag is now "
+            throw new Refused.RulesBroken("ETAG", "judgements", name + " changed since it was read (its etag is now "
                     + (current.etag().isEmpty() ? "empty: nothing recorded yet" : current.etag()) + "); read it again and reapply the change");
         }
         return current;

@@ -13,6 +13,7 @@ import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.SamplePlanning;
 import yardstick.cases.store.PopulationStore;
 import yardstick.cases.store.SampleStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /** The sample planned by the inspection's lead inspector, over the population imported, until the sample is drawn. */
@@ -41,13 +42,13 @@ public class PlanningSample {
     @Transactional
     public PlannedSample plan(Caller caller, PlanSample command) {
         Inspection inspection = access.forLead(caller, command.inspection());
-        Refused.BadRequest.refuse(command.problems());
+        BadFields.refuse(command.problems());
         String subject = command.inspection().name();
         samples.lock(inspection.id());
         sample.refuseIfDrawn(inspection.id(), subject, "the plan cannot change once the sample is drawn");
         List<EligibleCase> population = populations.load(inspection.id());
         if (population.isEmpty()) {
-            throw new Refused.RuleBroken("NO_POPULATION", subject, "import the eligible population (ImportCases) before planning the sample");
+            throw new Refused.RulesBroken("NO_POPULATION", subject, "import the eligible population (ImportCases) before planning the sample");
         }
         List<CategoryPlan> plans = SamplePlanning.plan(population, inspection.fieldworkStart(), command.settings());
         samples.saveSettings(inspection.id(), plans.stream().map(CategoryPlan::settings).toList());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.UUID;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /** One inspection, or a page of them, oldest first. */

@@ -7,6 +7,7 @@ import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.SamplePlanning;
 import yardstick.cases.store.PopulationStore;
 import yardstick.cases.store.SampleStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /** An inspection's sample plan and its sample as it stands, for those who may read its case data. */

@@ -14,6 +14,7 @@ import yardstick.cases.domain.SampleReplacement;
 import yardstick.cases.domain.SampledCase;
 import yardstick.cases.store.PopulationStore;
 import yardstick.cases.store.SampleStore;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
 /**
@@ -52,7 +53,7 @@ public class ReplacingSampledCase {
         CategorySample category = sample.of(inspection.id(), inspection.fieldworkStart()).stream()
                 .filter(s -> s.cases().stream().anyMatch(r -> r.reference().equals(reference) && r.active()))
                 .findFirst()
-                .orElseThrow(() -> new Refused.RuleBroken("NOT_IN_SAMPLE", inspection.name(), reference + " is not in the sample as it stands"));
+                .orElseThrow(() -> new Refused.RulesBroken("NOT_IN_SAMPLE", inspection.name(), reference + " is not in the sample as it stands"));
         CaseCategory caseCategory = category.draw().category();
         CategoryPlan windows = SamplePlanning.windows(samples.settings(inspection.id()).orElseThrow().get(caseCategory),
                 inspection.fieldworkStart());

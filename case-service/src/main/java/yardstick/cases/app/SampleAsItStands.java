@@ -18,6 +18,7 @@ import yardstick.cases.domain.SamplePlanning;
 import yardstick.cases.domain.SampledCase;
 import yardstick.cases.store.PopulationStore;
 import yardstick.cases.store.SampleStore;
+import yardstick.platform.app.Refused;
 
 /** What the sampling and judging use cases ask of an inspection's sample, in their transaction. */
 @Singleton
@@ -34,7 +35,7 @@ class SampleAsItStands {
     /** Refuses a change to the population or the plan once the sample is drawn. */
     void refuseIfDrawn(UUID inspection, String subject, String why) {
         if (samples.drawn(inspection)) {
-            throw new Refused.RuleBroken("SAMPLE_DRAWN", subject, why);
+            throw new Refused.RulesBroken("SAMPLE_DRAWN", subject, why);
         }
     }
 

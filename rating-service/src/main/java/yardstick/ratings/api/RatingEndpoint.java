@@ -2,15 +2,17 @@ package yardstick.ratings.api;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.ratings.app.ComputingRatings;
 import yardstick.ratings.app.RatingMessages;
+import yardstick.ratings.app.RatingRefusals;
 import yardstick.ratings.app.ReadingRatingSnapshots;
 import yardstick.ratings.app.RecordingDiscretionDecision;
 import yardstick.ratings.app.RecordingQualitativeRating;
-import yardstick.ratings.app.Refusal;
 import yardstick.ratings.domain.DiscretionRefusedException;
 import yardstick.ratings.domain.Framework;
 import yardstick.ratings.domain.FrameworkLibrary;
@@ -74,9 +76,9 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
         try {
             ratings = rate(framework, request);
         } catch (RatingInputException e) {
-            throw Errors.invalidArgument(Refusals.fieldViolations(e.problems()));
+            throw Refusals.status(RatingRefusals.badInput(e.problems()));
         } catch (DiscretionRefusedException e) {
-            throw Refusals.status(Refusal.discretionGround(e));
+            throw Refusals.status(RatingRefusals.discretionGround(e));
         }
         response.onNext(RatingMessages.response(ratings));
         response.onCompleted();
@@ -89,8 +91,8 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
         try {
             recorded = recordingQualitativeRating.record(Caller.current(), new RecordingQualitativeRating.Command(given.getInspection(),
                     given.getStandard(), RatingMessages.rating(given.getRating()), given.getRationale(), given.getEvidence()));
-        } catch (Refusal refusal) {
-            throw Refusals.status(refusal);
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
         }
         response.onNext(RecordQualitativeRatingResponse.newBuilder().setRating(given.toBuilder()
                 .setRecordedBy(recorded.recordedBy()).setRecordTime(Times.timestamp(recorded.recordTime()))).build());
@@ -104,8 +106,8 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
         try {
             recorded = recordingDiscretionDecision.record(Caller.current(), new RecordingDiscretionDecision.Command(given.getInspection(),
                     given.getStandard(), RatingMessages.rating(given.getTo()), given.getRationale()));
-        } catch (Refusal refusal) {
-            throw Refusals.status(refusal);
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
         }
         RecordedDiscretionDecision.Builder decision = RecordedDiscretionDecision.newBuilder()
                 .setInspection(recorded.inspection())
@@ -129,8 +131,8 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
         try {
             computed = computingRatings.compute(Caller.current(),
                     new ComputingRatings.Command(request.getInspection(), request.getRequestId(), request));
-        } catch (Refusal refusal) {
-            throw Refusals.status(refusal);
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
         }
         response.onNext(computed);
         response.onCompleted();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.domain.DiscretionDecision;
@@ -66,10 +67,10 @@ public class ComputingRatings {
             try {
                 ratings = RatingRules.calculate(framework, tallies, qualitative, decisions, RatingRules.DEFAULT_CONFIDENCE);
             } catch (RatingInputException e) {
-                throw new Refusal.BrokenRule("NOT_READY", command.inspection(), "the inspection cannot be rated yet: "
+                throw new Refused.RulesBroken("NOT_READY", command.inspection(), "the inspection cannot be rated yet: "
                         + e.problems().stream().map(p -> p.description()).collect(Collectors.joining("; ")));
             } catch (DiscretionRefusedException e) {
-                throw Refusal.discretionGround(e);
+                throw RatingRefusals.discretionGround(e);
             }
             CalculateRatingsRequest inputs = RatingMessages.inputs(framework.name(), tallies, qualitative, decisions);
             byte[] rated = RatingMessages.response(ratings).toByteArray();

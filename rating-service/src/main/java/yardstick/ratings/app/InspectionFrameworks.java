@@ -1,6 +1,7 @@
 package yardstick.ratings.app;
 
 import jakarta.inject.Singleton;
+import yardstick.platform.app.Refused;
 import yardstick.ratings.domain.Framework;
 import yardstick.ratings.domain.FrameworkLibrary;
 import yardstick.ratings.peers.CaseServiceClient;
@@ -20,10 +21,10 @@ class InspectionFrameworks {
     /** @param field the request's field that names the inspection, for the refusal when it is malformed */
     Framework of(String inspection, String field) {
         if (!inspection.startsWith("inspections/")) {
-            throw Refusal.badInput(field, "must be of the form inspections/{inspection}");
+            throw new Refused.BadRequest(field, "must be of the form inspections/{inspection}");
         }
-        String framework = caseService.framework(inspection).orElseThrow(() -> new Refusal.NotFound(inspection));
-        return library.find(framework).orElseThrow(() -> new Refusal.BrokenRule("FRAMEWORK", inspection,
+        String framework = caseService.framework(inspection).orElseThrow(() -> new Refused.NotFound(inspection));
+        return library.find(framework).orElseThrow(() -> new Refused.RulesBroken("FRAMEWORK", inspection,
                 "the inspection's framework " + framework + " is not one this service knows"));
     }
 }

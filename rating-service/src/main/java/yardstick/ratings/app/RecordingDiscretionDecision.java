@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.ratings.domain.DiscretionDecision;
 import yardstick.ratings.domain.DiscretionGround;
@@ -55,7 +56,7 @@ public class RecordingDiscretionDecision {
         if (command.to() == null) {
             problems.add(new InputProblem("decision.to", "is required: the rating the panel decided on"));
         }
-        Refusal.requireText(command.rationale(), "decision.rationale", "the report must say why the panel moved the rating", problems);
+        RatingRefusals.requireText(command.rationale(), "decision.rationale", "the report must say why the panel moved the rating", problems);
         Framework framework = frameworks.of(command.inspection(), "decision.inspection");
         Optional<Standard> standard = framework.standard(command.standard());
         if (standard.isEmpty()) {
@@ -64,16 +65,16 @@ public class RecordingDiscretionDecision {
             problems.add(new InputProblem("decision.standard", "standard " + command.standard()
                     + " is qualitative: professional discretion applies to case-based standards only"));
         }
-        Refusal.refuseIfAny(problems);
+        RatingRefusals.refuseIfAny(problems);
         List<KeyQuestionTally> tallies = caseService.tallies(command.inspection()).keyQuestions();
         StandardRating.CaseBased rated;
         try {
             rated = RatingRules.rateCaseBasedStandard(standard.get(), tallies,
                     Optional.of(new DiscretionDecision(command.standard(), command.to(), command.rationale())));
         } catch (DiscretionRefusedException e) {
-            throw Refusal.discretionGround(e);
+            throw RatingRefusals.discretionGround(e);
         } catch (IllegalArgumentException e) {
-            throw new Refusal.BrokenRule("NOT_READY", "standards/" + command.standard(), e.getMessage());
+            throw new Refused.RulesBroken("NOT_READY", "standards/" + command.standard(), e.getMessage());
         }
         DiscretionOption option = rated.discretionOptions().stream().filter(o -> o.rating() == command.to()).findFirst().orElseThrow();
         RatingRecords.DiscretionAct act = new RatingRecords.DiscretionAct(command.inspection(), command.standard(), rated.band(),

@@ -40,7 +40,7 @@ public class RecordingQualitativeRating {
         if (command.rating() == null) {
             problems.add(new InputProblem("rating.rating", "is required"));
         }
-        Refusal.requireText(command.rationale(), "rating.rationale", "why the standard earns this rating", problems);
+        RatingRefusals.requireText(command.rationale(), "rating.rationale", "why the standard earns this rating", problems);
         Framework framework = frameworks.of(command.inspection(), "rating.inspection");
         Optional<Standard> standard = framework.standard(command.standard());
         if (standard.isEmpty()) {
@@ -49,7 +49,7 @@ public class RecordingQualitativeRating {
             problems.add(new InputProblem("rating.standard", "standard " + command.standard()
                     + " is case-based: its rating comes from the judgements (and discretion decisions)"));
         }
-        Refusal.refuseIfAny(problems);
+        RatingRefusals.refuseIfAny(problems);
         RatingRecords.QualitativeAct act = new RatingRecords.QualitativeAct(command.inspection(), command.standard(), command.rating(),
                 command.rationale(), command.evidence(), caller.actor(), RatingRecords.now());
         transactions.executeWrite(status -> {

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.grpc.Pages;
 import yardstick.platform.store.RequestRecords;

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.store.RequestRecords;

@@ -12,6 +12,7 @@ import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SamplePlan;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.ratings.v1.Framework;
@@ -53,16 +54,16 @@ public class AssemblingReport {
     public Assembled assemble(AssembleReport command) {
         Inspection inspection = caseService.inspection(command.inspection()).orElseThrow(() -> new Refused.NotFound(command.inspection()));
         RatingSnapshot snapshot = ratingService.latestSnapshot(inspection.getName()).orElseThrow(() -> new Refused.RulesBroken(
-                new Refused.BrokenRule("NO_RATINGS", inspection.getName(), "the inspection has no ratings snapshot yet: ComputeRatings first")));
+                "NO_RATINGS", inspection.getName(), "the inspection has no ratings snapshot yet: ComputeRatings first"));
         SamplePlan plan = caseService.samplePlan(inspection.getName()).orElseThrow(() -> new Refused.RulesBroken(
-                new Refused.BrokenRule("NO_SAMPLE_PLAN", inspection.getName(), "the inspection has no sample plan")));
+                "NO_SAMPLE_PLAN", inspection.getName(), "the inspection has no sample plan"));
         Framework framework = ratingService.framework(snapshot.getFramework()).orElseThrow(() -> new Refused.RulesBroken(
-                new Refused.BrokenRule("FRAMEWORK", inspection.getName(), "rating-service no longer knows " + snapshot.getFramework())));
+                "FRAMEWORK", inspection.getName(), "rating-service no longer knows " + snapshot.getFramework()));
         PopulationSummary population = caseService.populationSummary(inspection.getName());
         GetJudgementTalliesResponse tallies = caseService.tallies(inspection.getName());
         if (!sameTallies(snapshot, tallies)) {
-            throw new Refused.RulesBroken(new Refused.BrokenRule("STALE_RATINGS", snapshot.getName(), "the judgements changed after "
-                    + snapshot.getName() + " was computed: ComputeRatings again, so that the report's figures agree"));
+            throw new Refused.RulesBroken("STALE_RATINGS", snapshot.getName(), "the judgements changed after "
+                    + snapshot.getName() + " was computed: ComputeRatings again, so that the report's figures agree");
         }
         Sample sample = caseService.sample(inspection.getName()).orElse(Sample.getDefaultInstance());
         return new Assembled(inspection.getName(), ReportAssembly.assemble(inspection, framework, snapshot, plan, sample, population, tallies));

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.identity.Role;
 import yardstick.reports.plans.Decision;
@@ -44,8 +45,8 @@ public class ChangingPlan {
         UUID id = command.plan();
         PlanOnFile row = plans.lock(id).orElseThrow(() -> new Refused.NotFound(PlanMessages.PREFIX + id));
         if (command.etag().isPresent() && !command.etag().get().equals(row.etag())) {
-            throw new Refused.RulesBroken(new Refused.BrokenRule("ETAG", PlanMessages.PREFIX + id,
-                    "the plan changed since it was read (its etag is now " + row.etag() + "); read it again and reapply the change"));
+            throw new Refused.RulesBroken("ETAG", PlanMessages.PREFIX + id,
+                    "the plan changed since it was read (its etag is now " + row.etag() + "); read it again and reapply the change");
         }
         ImprovementPlan plan = PlanMessages.plan(row.body());
         InspectedServiceAccess.requireOwn(caller, plan.serviceInspected());

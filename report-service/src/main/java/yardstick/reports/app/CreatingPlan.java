@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.reports.domain.Publication;
 import yardstick.reports.plans.ImprovementPlan;

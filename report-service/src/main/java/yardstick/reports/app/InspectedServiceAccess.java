@@ -1,6 +1,7 @@
 package yardstick.reports.app;
 
 import java.util.Set;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.identity.Role;
 
@@ -21,7 +22,7 @@ final class InspectedServiceAccess {
             return;
         }
         if (!caller.inspectedService().map(serviceInspected::equals).orElse(false)) {
-            throw new Refused.NotTheirs("an inspected service reaches only its own reports and improvement plan");
+            throw new Refused.NotPermitted("an inspected service reaches only its own reports and improvement plan");
         }
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.reports.domain.Authoring;
@@ -50,14 +51,14 @@ public class PublishingReport {
         String name = ReportNames.PREFIX + reportId;
         VersionOfReport latest = reports.latestForUpdate(reportId).orElseThrow(() -> new Refused.NotFound(name));
         if (!Authoring.etag(latest.version()).equals(command.etag())) {
-            throw new Refused.RulesBroken(new Refused.BrokenRule("ETAG", name, "the report changed since it was read (its etag is now "
-                    + Authoring.etag(latest.version()) + "); review the latest version before publishing it"));
+            throw new Refused.RulesBroken("ETAG", name, "the report changed since it was read (its etag is now "
+                    + Authoring.etag(latest.version()) + "); review the latest version before publishing it");
         }
         Report report = ReadingReports.parse(latest.body(), reportId);
         if (latest.published()) {
             String publication = publications.latestOf(reportId).map(p -> ReportNames.PUBLICATIONS + p.id()).orElse("a publication");
-            throw new Refused.RulesBroken(new Refused.BrokenRule("PUBLISHED", name, "version " + latest.version()
-                    + " is already published as " + publication + "; to change it, update the report with a correction note"));
+            throw new Refused.RulesBroken("PUBLISHED", name, "version " + latest.version()
+                    + " is already published as " + publication + "; to change it, update the report with a correction note");
         }
         List<Authoring.Refusal> missing = Authoring.unpublishable(report.getExecutiveSummary(),
                 UpdatingReport.recommendations(report.getRecommendationsList()));
@@ -67,7 +68,7 @@ public class PublishingReport {
         // A report published before is corrected by this publication, which replaces the latest one.
         Optional<Publication> corrected = publications.latestOf(reportId);
         Authoring.embargoRefusal(corrected.flatMap(Publication::embargoUntil), command.embargoUntil(), Instant.now()).ifPresent(r -> {
-            throw new Refused.RulesBroken(new Refused.BrokenRule(r.type(), name, r.description()));
+            throw new Refused.RulesBroken(r.type(), name, r.description());
         });
         return keep(caller, report, corrected, command.embargoUntil(), reportId);
     }

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.reports.plans.PlanChange;
 import yardstick.reports.store.PlanStore;

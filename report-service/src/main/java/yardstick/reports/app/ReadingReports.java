@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.reports.domain.Authoring;
 import yardstick.reports.domain.VersionOfReport;

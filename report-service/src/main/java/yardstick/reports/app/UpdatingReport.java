@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.reports.domain.Authoring;
@@ -78,7 +79,7 @@ public class UpdatingReport {
         Optional<Authoring.Refusal> refusal = Authoring.refusal(latest.version(), latest.published(), everPublished, command.etag(),
                 command.correctionNote());
         if (refusal.isPresent()) {
-            throw new Refused.RulesBroken(new Refused.BrokenRule(refusal.get().type(), name, refusal.get().description()));
+            throw new Refused.RulesBroken(refusal.get().type(), name, refusal.get().description());
         }
         String correctionNote = Authoring.nextCorrectionNote(latest.published(), latest.correctionNote(), command.correctionNote());
         int version = latest.version() + 1;

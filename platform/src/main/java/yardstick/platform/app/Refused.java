@@ -1,16 +1,21 @@
-package yardstick.cases.app;
+package yardstick.platform.app;
 
 import java.util.List;
-import yardstick.cases.domain.FieldProblem;
 
 /**
  * Why a use case will not do what was asked, in the inspectorate's terms; the endpoint says it
- * with a status code. Each kind is one answer a caller can act on.
+ * with a status code ({@code yardstick.platform.grpc.Refusals}). Each kind is one answer a caller
+ * can act on. Plain Java, so that every service's use cases refuse alike.
  */
 public abstract sealed class Refused extends RuntimeException {
 
     private Refused(String message) {
+        // An answer to the caller, not a fault: no stack trace to fill in.
         super(message, null, false, false);
+    }
+
+    /** One bad value in what was asked: the field's dotted path, as the contract names it, and what to do about it. */
+    public record FieldProblem(String field, String description) {
     }
 
     /** One broken rule: its type (for example "ETAG"), the resource it concerns and what is wrong. */
@@ -48,20 +53,35 @@ public abstract sealed class Refused extends RuntimeException {
         }
     }
 
-    /** The resource is not in a state that allows it. */
-    public static final class RuleBroken extends Refused {
-        public final BrokenRule rule;
+    /** The resource is not in a state that allows it: every rule broken, so that one answer says all that must change. */
+    public static final class RulesBroken extends Refused {
+        public final List<BrokenRule> rules;
 
-        public RuleBroken(String type, String subject, String description) {
-            super(description);
-            this.rule = new BrokenRule(type, subject, description);
+        public RulesBroken(List<BrokenRule> rules) {
+            super(rules.size() + " rules broken");
+            this.rules = List.copyOf(rules);
+        }
+
+        /** One broken rule: its type, the resource it concerns and what is wrong. */
+        public RulesBroken(String type, String subject, String description) {
+            this(List.of(new BrokenRule(type, subject, description)));
         }
     }
 
-    /** The caller may not reach this resource; the message says who may. */
+    /** There is one already; the message says which. */
+    public static final class AlreadyExists extends Refused {
+        public AlreadyExists(String message) {
+            super(message);
+        }
+    }
+
+    /** The caller may not reach this resource; the reason says who may. */
     public static final class NotPermitted extends Refused {
+        public final String reason;
+
         public NotPermitted(String reason) {
             super(reason);
+            this.reason = reason;
         }
     }
 }

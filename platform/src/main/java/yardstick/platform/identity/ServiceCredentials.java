@@ -32,6 +32,8 @@ public final class ServiceCredentials extends CallCredentials {
     private final Clock clock;
     private String token;
     private Instant renewAt = Instant.MIN;
+    /** Read from the issuer's discovery document once, when first needed, unless configured. */
+    private URI tokenEndpoint;
 
     public ServiceCredentials(IdentitySettings settings, Clock clock) {
         this.settings = settings;
@@ -63,7 +65,10 @@ public final class ServiceCredentials extends CallCredentials {
         String form = "grant_type=client_credentials&scope=" + encode("openid " + settings.getAudience());
         String basic = Base64.getEncoder().encodeToString(
                 (encode(settings.getClientId()) + ":" + encode(settings.getClientSecret())).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(settings.tokenUrlOrDiscovered()))
+        if (tokenEndpoint == null) {
+            tokenEndpoint = URI.create(settings.tokenUrlOrDiscovered());
+        }
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
                 .timeout(Duration.ofSeconds(5))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)

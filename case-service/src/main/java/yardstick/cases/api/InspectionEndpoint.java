@@ -108,7 +108,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
     @Override
     public void purgeExpiredCaseData(PurgeExpiredCaseDataRequest request, StreamObserver<PurgeExpiredCaseDataResponse> response) {
         PurgeExpiredCaseDataResponse.Builder answer = PurgeExpiredCaseDataResponse.newBuilder();
-        for (yardstick.cases.domain.PurgedInspection purged : purging.purge(Caller.current().actor())) {
+        for (yardstick.cases.domain.PurgedInspection purged : purging.purge(Caller.current().subject())) {
             answer.addPurgedInspections(PurgedInspection.newBuilder()
                     .setName(purged.name())
                     .setCloseTime(Times.timestamp(purged.closeTime()))

@@ -39,9 +39,4 @@ public record Caller(String subject, Set<Role> roles, Optional<String> inspected
     public boolean isService() {
         return roles.stream().anyMatch(Role::isService);
     }
-
-    /** How a recorded act names its actor: the subject, and the role it acted in. */
-    public String actor() {
-        return subject;
-    }
 }

@@ -76,7 +76,7 @@ public class ComputingRatings {
             byte[] rated = RatingMessages.response(ratings).toByteArray();
             return requests.once(command.requestId(), "request_id", command.asSent(), ComputeRatingsResponse.parser(), () ->
                     ComputeRatingsResponse.newBuilder().setSnapshot(ReadingRatingSnapshots.message(records.addSnapshot(
-                            command.inspection(), framework.name(), inputs.toByteArray(), rated, counted.submittedCases(), caller.actor(),
+                            command.inspection(), framework.name(), inputs.toByteArray(), rated, counted.submittedCases(), caller.subject(),
                             RatingRecords.now()))).build());
         });
     }

@@ -78,7 +78,7 @@ public class RecordingDiscretionDecision {
         }
         DiscretionOption option = rated.discretionOptions().stream().filter(o -> o.rating() == command.to()).findFirst().orElseThrow();
         RatingRecords.DiscretionAct act = new RatingRecords.DiscretionAct(command.inspection(), command.standard(), rated.band(),
-                command.to(), List.copyOf(option.grounds()), command.rationale(), caller.actor(), RatingRecords.now());
+                command.to(), List.copyOf(option.grounds()), command.rationale(), caller.subject(), RatingRecords.now());
         transactions.executeWrite(status -> {
             records.add(act);
             return act;

@@ -51,7 +51,7 @@ public class RecordingQualitativeRating {
         }
         RatingRefusals.refuseIfAny(problems);
         RatingRecords.QualitativeAct act = new RatingRecords.QualitativeAct(command.inspection(), command.standard(), command.rating(),
-                command.rationale(), command.evidence(), caller.actor(), RatingRecords.now());
+                command.rationale(), command.evidence(), caller.subject(), RatingRecords.now());
         transactions.executeWrite(status -> {
             records.add(act);
             return act;

@@ -7,6 +7,7 @@ import static yardstick.suite.SignIns.PUBLISHER;
 import static yardstick.suite.SignIns.RATINGS_PANEL;
 import static yardstick.suite.SignIns.subject;
 
+import com.google.protobuf.FieldMask;
 import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
@@ -33,7 +34,10 @@ import yardstick.cases.v1.CategorySettings;
 import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.GetInspectionRequest;
 import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.InspectionState;
+import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PlanSampleRequest;
@@ -160,6 +164,27 @@ public final class PublishedInspection {
         CallCredentials lead = signIns.as(LEAD_INSPECTOR);
         Framework rules = FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .getFramework(GetFrameworkRequest.newBuilder().setName(framework).build()).getFramework();
+        String inspection = open(cases, lead, progress);
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_SAMPLING, progress);
+        List<EligibleCase> population = population();
+        Sample sample = drawSample(cases, lead, inspection, population, progress);
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_FIELDWORK, progress);
+        fieldwork(cases, signIns, inspection, rules, sample, population, progress);
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_RATING, progress);
+        RatingSnapshot snapshot = rate(ratings, signIns, inspection, rules, progress);
+        Publication publication = publish(reports, signIns, inspection, progress);
+        Report published = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).withCallCredentials(lead)
+                .getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(publication.getReport()).build()).getReport();
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_CLOSED, progress);
+        java.util.Optional<yardstick.reports.v1.ImprovementPlan> plan = planFile == null ? java.util.Optional.empty()
+                : java.util.Optional.of(answer(reports, signIns.as(INSPECTED_SERVICE), publication));
+        plan.ifPresent(p -> progress.accept("The service's improvement plan submitted: " + p.getName() + ", "
+                + p.getObjectivesCount() + " objectives answering recommendations 1-" + p.getRecommendationsCount()));
+        return new Result(inspection, snapshot, published, publication, plan);
+    }
+
+    /** The lead inspector opens the inspection, with the first inspector on the team. */
+    private String open(ManagedChannel cases, CallCredentials lead, Consumer<String> progress) {
         String inspection = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder().setServiceInspected(service()).setFramework(framework)
@@ -169,8 +194,22 @@ public final class PublishedInspection {
                 .getInspection().getName();
         progress.accept("Inspection " + inspection + " of " + service() + " (" + framework + "), led by " + subject(LEAD_INSPECTOR)
                 + " with " + subject(INSPECTOR));
+        return inspection;
+    }
 
-        List<EligibleCase> population = population();
+    /** The lead inspector moves the inspection to its next stage. */
+    private static void advance(ManagedChannel cases, CallCredentials lead, String inspection, InspectionState state, Consumer<String> progress) {
+        var stub = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead);
+        Inspection current = stub.getInspection(GetInspectionRequest.newBuilder().setName(inspection).build()).getInspection();
+        stub.updateInspection(UpdateInspectionRequest.newBuilder()
+                .setInspection(Inspection.newBuilder().setName(inspection).setEtag(current.getEtag()).setState(state))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("state")).build());
+        progress.accept("Inspection moved to " + state.name().substring("INSPECTION_STATE_".length()).toLowerCase());
+    }
+
+    /** The lead inspector imports the eligible population, plans the sample and draws it. */
+    private Sample drawSample(ManagedChannel cases, CallCredentials lead, String inspection, List<EligibleCase> population,
+                              Consumer<String> progress) throws Exception {
         PopulationUpload.upload(cases, lead, inspection, population, 500, java.time.Duration.ofMinutes(2));
         progress.accept("Eligible population imported: " + population.size() + " cases");
         SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(cases)
@@ -180,12 +219,20 @@ public final class PublishedInspection {
         progress.accept("Sample drawn: " + String.join(", ", sample.getCategoriesList().stream()
                 .map(c -> c.getCasesCount() + " " + c.getCategory().name().substring("CASE_CATEGORY_".length()).toLowerCase().replace('_', '-'))
                 .toList()) + " cases");
+        return sample;
+    }
 
+    /** The team judges every sampled case and submits it. */
+    private void fieldwork(ManagedChannel cases, SignIns signIns, String inspection, Framework rules, Sample sample,
+                           List<EligibleCase> population, Consumer<String> progress) {
         judge(cases, signIns.as(INSPECTOR), inspection, rules, sample, population);
         progress.accept("Every sampled case judged and submitted");
+    }
 
+    /** The lead records the qualitative ratings, the panel its discretion, and the lead computes the ratings. */
+    private RatingSnapshot rate(ManagedChannel ratings, SignIns signIns, String inspection, Framework rules, Consumer<String> progress) {
         RatingServiceGrpc.RatingServiceBlockingStub rating = RatingServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(60, TimeUnit.SECONDS)
-                .withCallCredentials(lead);
+                .withCallCredentials(signIns.as(LEAD_INSPECTOR));
         for (Standard standard : standards(rules)) {
             if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED && !standard.getRatedSeparately()) {
                 rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
@@ -204,9 +251,13 @@ public final class PublishedInspection {
                 .setRequestId(UUID.randomUUID().toString()).build()).getSnapshot();
         progress.accept("Ratings computed: " + snapshot.getName() + ", " + snapshot.getRatings().getScore() + "/"
                 + snapshot.getRatings().getMaximumScore());
+        return snapshot;
+    }
 
+    /** The lead drafts and writes the report; the publisher publishes it. */
+    private Publication publish(ManagedChannel reports, SignIns signIns, String inspection, Consumer<String> progress) {
         ReportServiceGrpc.ReportServiceBlockingStub reporting = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
-                .withCallCredentials(lead);
+                .withCallCredentials(signIns.as(LEAD_INSPECTOR));
         Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
                 .setRequestId(UUID.randomUUID().toString()).build()).getReport();
         Report written = reporting.updateReport(UpdateReportRequest.newBuilder().setName(draft.getName()).setEtag(draft.getEtag())
@@ -220,12 +271,7 @@ public final class PublishedInspection {
         Publication publication = reporting.withCallCredentials(signIns.as(PUBLISHER)).publishReport(PublishReportRequest.newBuilder().setName(written.getName())
                 .setEtag(written.getEtag()).setRequestId(UUID.randomUUID().toString()).build()).getPublication();
         progress.accept("Published: " + publication.getName());
-        Report published = reporting.getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(written.getName()).build()).getReport();
-        java.util.Optional<yardstick.reports.v1.ImprovementPlan> plan = planFile == null ? java.util.Optional.empty()
-                : java.util.Optional.of(answer(reports, signIns.as(INSPECTED_SERVICE), publication));
-        plan.ifPresent(p -> progress.accept("The service's improvement plan submitted: " + p.getName() + ", "
-                + p.getObjectivesCount() + " objectives answering recommendations 1-" + p.getRecommendationsCount()));
-        return new Result(inspection, snapshot, published, publication, plan);
+        return publication;
     }
 
     /**

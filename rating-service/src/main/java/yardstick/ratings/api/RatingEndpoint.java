@@ -2,7 +2,6 @@ package yardstick.ratings.api;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
 import yardstick.platform.grpc.Pages;
 import yardstick.platform.grpc.Refusals;
@@ -12,8 +11,8 @@ import yardstick.ratings.app.RatingMessages;
 import yardstick.ratings.app.RatingRefusals;
 import yardstick.ratings.app.ReadingRatingSnapshots;
 import yardstick.ratings.app.RecordingDiscretionDecision;
-import yardstick.ratings.app.RecordingQualitativeRating;
 import yardstick.ratings.app.ReadingRecordedActs;
+import yardstick.ratings.app.RecordingQualitativeRating;
 import yardstick.ratings.app.WithdrawingRecordedAct;
 import yardstick.ratings.domain.DiscretionRefusedException;
 import yardstick.ratings.domain.Framework;

@@ -222,7 +222,7 @@ class FieldworkIT {
     }
 
     @Test
-    void retriesOfTheDrawAReplacementAndAModerationAnswerTheFirstAnswer() throws Exception {
+    void retriesOfTheDrawAReplacementAnAssignmentASubmissionAndAModerationAnswerTheFirstAnswer() throws Exception {
         String inspection = PopulationIT.newInspection(yardstick.cases.v1.InspectionServiceGrpc.newBlockingStub(cases).withCallCredentials(tester()));
         stages().joinTeam(inspection, SECOND);
         stages().moveTo(inspection, InspectionState.INSPECTION_STATE_SAMPLING);
@@ -244,10 +244,17 @@ class FieldworkIT {
                 "one case replaced, once");
 
         List<String> active = stages().activeCases(inspection);
-        stages().assign(inspection, TestIdentity.TESTER, active);
+        AssignCasesRequest assign = AssignCasesRequest.newBuilder().setInspection(inspection).setInspector(TestIdentity.TESTER)
+                .addAllReferences(active).setRequestId(UUID.randomUUID().toString()).build();
+        assertEquals(fieldwork(tester()).assignCases(assign), fieldwork(tester()).assignCases(assign));
         stages().moveTo(inspection, InspectionState.INSPECTION_STATE_FIELDWORK);
         String reference = active.get(0);
-        CaseJudgements submitted = submit(tester(), inspection, reference, draft(tester(), inspection, reference, "").getEtag());
+        assertEquals(1, read(tester(), inspection, reference).getHistoryCount(), "assigned once");
+        SubmitCaseJudgementsRequest submit = SubmitCaseJudgementsRequest.newBuilder().setName(name(inspection, reference))
+                .setEtag(draft(tester(), inspection, reference, "").getEtag()).setRequestId(UUID.randomUUID().toString()).build();
+        CaseJudgements submitted = judging(tester()).submitCaseJudgements(submit).getJudgements();
+        assertEquals(submitted, judging(tester()).submitCaseJudgements(submit).getJudgements(),
+                "a retried submission answers the first answer, not SUBMITTED");
         fieldwork(tester()).pickCasesForModeration(PickCasesForModerationRequest.newBuilder().setInspection(inspection)
                 .addReferences(reference).setRequestId(UUID.randomUUID().toString()).build());
         ModerateCaseRequest confirm = ModerateCaseRequest.newBuilder().setName(name(inspection, reference)).setEtag(submitted.getEtag())

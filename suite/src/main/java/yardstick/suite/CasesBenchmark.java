@@ -31,6 +31,7 @@ import yardstick.cases.v1.ReplaceSampledCaseRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
+import yardstick.cases.v1.InspectionState;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PlanSampleRequest;
 import yardstick.cases.v1.Sample;
@@ -69,6 +70,7 @@ final class CasesBenchmark {
             System.out.printf("case-service at %s; %,d synthetic cases%n", cases, size);
 
             String imported = newInspection(channel, lead);
+            new InspectionStages(channel, lead).moveTo(imported, InspectionState.INSPECTION_STATE_SAMPLING);
             long start = System.nanoTime();
             ImportCasesResponse response = importCases(channel, lead, imported, population);
             double rpcSeconds = (System.nanoTime() - start) / 1e9;
@@ -145,13 +147,11 @@ final class CasesBenchmark {
                 .filter(c -> c.getCategory() != CaseCategory.CASE_CATEGORY_RESETTLEMENT).toList();
         Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
         String inspection = newInspection(channel, lead);
-        importCases(channel, lead, inspection, population);
-        SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(1, TimeUnit.MINUTES).withCallCredentials(lead);
-        sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection)
-                .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT).setMaximum(39))
-                .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_OUT_OF_COURT).setMaximum(26)).build());
-        Sample sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(3).build()).getSample();
+        InspectionStages stages = new InspectionStages(channel, lead);
+        Sample sample = stages.sampled(inspection, population, 3, List.of(
+                CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT).setMaximum(39).build(),
+                CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_OUT_OF_COURT).setMaximum(26).build()));
+        stages.startFieldwork(inspection, SignIns.subject(SignIns.INSPECTOR));
         JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel).withCallCredentials(inspector);
         int judged = 0;
         for (var category : sample.getCategoriesList()) {

@@ -34,7 +34,14 @@ import yardstick.cases.v1.CategorySettings;
 import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.FieldworkServiceGrpc;
+import yardstick.cases.v1.GetCaseJudgementsRequest;
 import yardstick.cases.v1.GetInspectionRequest;
+import yardstick.cases.v1.GetModerationSampleRequest;
+import yardstick.cases.v1.ModerateCaseRequest;
+import yardstick.cases.v1.ModerationOutcome;
+import yardstick.cases.v1.ModerationSample;
+import yardstick.cases.v1.PickCasesForModerationRequest;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionState;
 import yardstick.cases.v1.UpdateInspectionRequest;
@@ -183,17 +190,20 @@ public final class PublishedInspection {
         return new Result(inspection, snapshot, published, publication, plan);
     }
 
-    /** The lead inspector opens the inspection, with the first inspector on the team. */
+    /** The second inspector on the team: the second reader of the first inspector's cases. */
+    private static final String SECOND_INSPECTOR = "inspector-2";
+
+    /** The lead inspector opens the inspection, with two inspectors on the team: one judges the cases, the other reads them again. */
     private String open(ManagedChannel cases, CallCredentials lead, Consumer<String> progress) {
         String inspection = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder().setServiceInspected(service()).setFramework(framework)
                                 .setFieldworkStart(SyntheticPopulation.date(fieldworkStart))
                                 .setFieldworkEnd(SyntheticPopulation.date(fieldworkStart.plusDays(fieldworkDays)))
-                                .addTeam(subject(INSPECTOR))).build())
+                                .addTeam(subject(INSPECTOR)).addTeam(SECOND_INSPECTOR)).build())
                 .getInspection().getName();
         progress.accept("Inspection " + inspection + " of " + service() + " (" + framework + "), led by " + subject(LEAD_INSPECTOR)
-                + " with " + subject(INSPECTOR));
+                + " with " + subject(INSPECTOR) + " and " + SECOND_INSPECTOR);
         return inspection;
     }
 
@@ -222,11 +232,50 @@ public final class PublishedInspection {
         return sample;
     }
 
-    /** The team judges every sampled case and submits it. */
+    /**
+     * The lead assigns every sampled case to the first inspector, who judges and submits them; the
+     * lead picks the first case of each category for moderation and draws the random share (the
+     * default tenth, seed 2021); the second inspector reads each of them again, returning the first
+     * pick once with a question, which its inspector answers by submitting it again, and confirms them.
+     */
     private void fieldwork(ManagedChannel cases, SignIns signIns, String inspection, Framework rules, Sample sample,
                            List<EligibleCase> population, Consumer<String> progress) {
+        InspectionStages stages = new InspectionStages(cases, signIns.as(LEAD_INSPECTOR));
+        List<String> active = stages.activeCases(inspection);
+        stages.assign(inspection, subject(INSPECTOR), active);
+        progress.accept("All " + active.size() + " sampled cases assigned to " + subject(INSPECTOR));
         judge(cases, signIns.as(INSPECTOR), inspection, rules, sample, population);
         progress.accept("Every sampled case judged and submitted");
+        List<String> picked = sample.getCategoriesList().stream().map(c -> c.getCases(0).getReference()).toList();
+        FieldworkServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(signIns.as(LEAD_INSPECTOR))
+                .pickCasesForModeration(PickCasesForModerationRequest.newBuilder().setInspection(inspection).addAllReferences(picked)
+                        .setRequestId(UUID.randomUUID().toString()).build());
+        ModerationSample moderation = stages.drawModerationSample(inspection, 2021);
+        progress.accept("Moderation sample: " + moderation.getCasesCount() + " cases (" + picked.size() + " picked by the lead, "
+                + Math.round(moderation.getShare() * 100) + " per cent drawn at random, seed " + moderation.getSeed() + ")");
+        CallCredentials reader = signIns.user(SECOND_INSPECTOR);
+        returnedAndResubmitted(cases, inspection, picked.get(0), reader, signIns.as(INSPECTOR));
+        stages.confirmModeration(inspection, FieldworkServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
+                .withCallCredentials(reader).getModerationSample(GetModerationSampleRequest.newBuilder().setInspection(inspection).build())
+                .getModerationSample(), reader);
+        progress.accept("Every case of the moderation sample read again and confirmed by " + SECOND_INSPECTOR
+                + " (one returned with a question first, and submitted again)");
+    }
+
+    /** The second reader returns the case with a question; its inspector, having answered it, submits the judgements again. */
+    private static void returnedAndResubmitted(ManagedChannel cases, String inspection, String reference, CallCredentials reader,
+                                               CallCredentials inspector) {
+        String name = inspection + "/cases/" + reference + "/judgements";
+        JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS);
+        CaseJudgements read = judging.withCallCredentials(reader).getCaseJudgements(GetCaseJudgementsRequest.newBuilder().setName(name).build())
+                .getJudgements();
+        CaseJudgements returned = FieldworkServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(reader)
+                .moderateCase(ModerateCaseRequest.newBuilder().setName(name).setEtag(read.getEtag())
+                        .setOutcome(ModerationOutcome.MODERATION_OUTCOME_RETURNED)
+                        .setReason("Please confirm the planning evidence behind the judgements; the case record was thin.")
+                        .setRequestId(UUID.randomUUID().toString()).build()).getJudgements();
+        judging.withCallCredentials(inspector).submitCaseJudgements(SubmitCaseJudgementsRequest.newBuilder().setName(name)
+                .setEtag(returned.getEtag()).build());
     }
 
     /** The lead records the qualitative ratings, the panel its discretion, and the lead computes the ratings. */

@@ -53,7 +53,7 @@ class AccessIT {
         ratings = services.plainChannel(Service.RATINGS);
         ManagedChannel asTester = services.channel(Service.CASES);
         try {
-            inspection = PopulationIT.newInspection(asTester);
+            inspection = PopulationIT.inSampling(asTester);
             PopulationIT.importCases(asTester, inspection, SyntheticPopulation.cases(120, 2021, PopulationIT.FIELDWORK), 200);
             InspectionServiceGrpc.InspectionServiceBlockingStub inspections = InspectionServiceGrpc.newBlockingStub(asTester);
             Inspection current = inspections.getInspection(GetInspectionRequest.newBuilder().setName(inspection).build()).getInspection();
@@ -65,6 +65,9 @@ class AccessIT {
                     .withDeadlineAfter(60, TimeUnit.SECONDS);
             sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection).build());
             sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(7).build()).getSample();
+            InspectionStages stages = new InspectionStages(asTester, ProcessTestSupport.tester());
+            stages.assign(inspection, "inspector-1", List.of(sample.getCategories(0).getCases(0).getReference()));
+            stages.moveTo(inspection, yardstick.cases.v1.InspectionState.INSPECTION_STATE_FIELDWORK);
         } finally {
             asTester.shutdownNow();
         }

@@ -46,12 +46,14 @@ import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.GetSampleRequest;
 import yardstick.cases.v1.ReplaceSampledCaseRequest;
+import yardstick.cases.v1.ReplaceSampledCaseResponse;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SubmitCaseJudgementsRequest;
 import yardstick.cases.v1.UpdateCaseJudgementsRequest;
 import yardstick.common.v1.Rating;
+import yardstick.platform.testing.TestIdentity;
 import yardstick.ratings.v1.ComputeRatingsRequest;
 import yardstick.ratings.v1.DiscretionOption;
 import yardstick.ratings.v1.Framework;
@@ -97,10 +99,12 @@ class InspectionRatingIT {
         Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
         inspection = PopulationIT.newInspection(cases);
         Sample drawn = JudgementsIT.sampled(cases, inspection, population, 3);
-        // One case cannot be inspected: it is replaced before the judging starts.
-        SamplingServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).replaceSampledCase(
+        // One case cannot be inspected: it is replaced before the judging starts, and the replacement assigned too.
+        ReplaceSampledCaseResponse replaced = SamplingServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).replaceSampledCase(
                 ReplaceSampledCaseRequest.newBuilder().setInspection(inspection).setReference(drawn.getCategories(0).getCases(0).getReference())
                         .setReason("the child moved out of the area before fieldwork").build());
+        InspectionStages stages = new InspectionStages(cases, ProcessTestSupport.tester());
+        stages.assign(inspection, TestIdentity.TESTER, List.of(replaced.getReplacement().getReference()));
         Sample sample = SamplingServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS)
                 .getSample(GetSampleRequest.newBuilder().setInspection(inspection).build()).getSample();
         for (var category : sample.getCategoriesList()) {
@@ -112,6 +116,9 @@ class InspectionRatingIT {
                         .setName(saved.getName()).setEtag(saved.getEtag()).build());
             }
         }
+        // A second inspector on the team reads the moderation sample again; the first test moves the inspection to rating.
+        stages.joinTeam(inspection, "inspector-2");
+        stages.confirmModeration(inspection, stages.drawModerationSample(inspection, 3), ProcessTestSupport.signIns().user("inspector-2"));
     }
 
     @AfterAll

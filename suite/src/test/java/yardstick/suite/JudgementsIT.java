@@ -21,21 +21,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import yardstick.cases.v1.Answer;
 import yardstick.cases.v1.CaseJudgements;
-import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.KeyQuestionCount;
 import yardstick.cases.v1.KeyQuestionJudgement;
-import yardstick.cases.v1.PlanSampleRequest;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SampledCase;
-import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.cases.v1.SubmitCaseJudgementsRequest;
 import yardstick.cases.v1.UpdateCaseJudgementsRequest;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.FrameworkServiceGrpc;
+import yardstick.platform.testing.TestIdentity;
 import yardstick.ratings.v1.GetFrameworkRequest;
 
 /** Judging every sampled case through case-service, checked against the framework from rating-service, and tallied. */
@@ -69,11 +67,12 @@ class JudgementsIT {
         return JudgementServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
+    /** The population imported, the sample drawn with {@code seed}, every case assigned to the tester (the lead), and into fieldwork. */
     static Sample sampled(ManagedChannel channel, String inspection, List<EligibleCase> cases, long seed) throws Exception {
-        PopulationIT.importCases(channel, inspection, cases, 500);
-        SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
-        sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection).build());
-        return sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(seed).build()).getSample();
+        InspectionStages stages = new InspectionStages(channel, ProcessTestSupport.tester());
+        Sample sample = stages.sampled(inspection, cases, seed, List.of());
+        stages.startFieldwork(inspection, TestIdentity.TESTER);
+        return sample;
     }
 
     static CaseJudgements.Builder judgements(String name, Framework framework, EligibleCase eligible, Function<String, Answer> answer) {

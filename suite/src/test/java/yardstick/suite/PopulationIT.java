@@ -30,6 +30,7 @@ import yardstick.cases.v1.GetPopulationSummaryRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.Inspection;
 import yardstick.cases.v1.InspectionServiceGrpc;
+import yardstick.cases.v1.InspectionState;
 import yardstick.cases.v1.PopulationServiceGrpc;
 import yardstick.cases.v1.PopulationSummary;
 
@@ -72,6 +73,13 @@ class PopulationIT {
         return inspection.getName();
     }
 
+    /** A new inspection, led by the tester, moved into sampling: ready for its population. */
+    static String inSampling(ManagedChannel channel) {
+        String inspection = newInspection(channel);
+        new InspectionStages(channel, ProcessTestSupport.tester()).moveTo(inspection, InspectionState.INSPECTION_STATE_SAMPLING);
+        return inspection;
+    }
+
     /** Streams the cases in batches; the answer, or the error the service gave. */
     static ImportCasesResponse importCases(ManagedChannel channel, String inspection, List<EligibleCase> cases, int batch)
             throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
@@ -90,7 +98,7 @@ class PopulationIT {
 
     @Test
     void aPopulationStreamedInBatchesIsStoredWholeAndSummarised() throws Exception {
-        String inspection = newInspection(channel);
+        String inspection = inSampling(channel);
         List<EligibleCase> cases = SyntheticPopulation.cases(300, 7, FIELDWORK);
         ImportCasesResponse response = importCases(channel, inspection, cases, 100);
         assertEquals(300, response.getImported());
@@ -104,7 +112,7 @@ class PopulationIT {
 
     @Test
     void oneBadRowInTheMiddleStoresNothingAndEachBadFieldIsNamed() throws Exception {
-        String inspection = newInspection(channel);
+        String inspection = inSampling(channel);
         importCases(channel, inspection, SyntheticPopulation.cases(120, 3, FIELDWORK), 50);
         List<EligibleCase> cases = new ArrayList<>(SyntheticPopulation.cases(300, 11, FIELDWORK));
         cases.set(150, cases.get(150).toBuilder().setReference("Jane Smith").build());
@@ -132,6 +140,8 @@ class PopulationIT {
         // The command signs in as the local lead inspector, who must lead the inspection it imports into.
         String inspection = newInspection(InspectionServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(ProcessTestSupport.signIns().as(SignIns.LEAD_INSPECTOR)));
+        new InspectionStages(channel, ProcessTestSupport.signIns().as(SignIns.LEAD_INSPECTOR))
+                .moveTo(inspection, InspectionState.INSPECTION_STATE_SAMPLING);
         Path csv = Files.createTempFile(ProcessTestSupport.freshDataDirectory("csv"), "cases", ".csv");
         List<String> lines = new ArrayList<>();
         lines.add(CaseCsv.header());

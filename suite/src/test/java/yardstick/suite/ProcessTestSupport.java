@@ -87,6 +87,29 @@ final class ProcessTestSupport {
         };
     }
 
+    /** The framework {@code name} (for example frameworks/youth-2019), as rating-service serves it, read as the tester. */
+    static yardstick.ratings.v1.Framework framework(RunningServices services, String name) {
+        io.grpc.ManagedChannel ratings = services.channel(Service.RATINGS);
+        try {
+            return yardstick.ratings.v1.FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .getFramework(yardstick.ratings.v1.GetFrameworkRequest.newBuilder().setName(name).build()).getFramework();
+        } finally {
+            ratings.shutdownNow();
+        }
+    }
+
+    /** The broken rules of a FAILED_PRECONDITION refusal, failing the test when it is another. */
+    static List<com.google.rpc.PreconditionFailure.Violation> violations(io.grpc.StatusRuntimeException refused) {
+        org.junit.jupiter.api.Assertions.assertEquals(io.grpc.Status.Code.FAILED_PRECONDITION, refused.getStatus().getCode(),
+                refused.getStatus().toString());
+        try {
+            return io.grpc.protobuf.StatusProto.fromThrowable(refused).getDetails(0).unpack(com.google.rpc.PreconditionFailure.class)
+                    .getViolationsList();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     /** Live processes whose command line mentions {@code text}, such as a data folder. */
     static List<ProcessHandle> processesMentioning(String text) {
         return ProcessHandle.allProcesses()

@@ -59,7 +59,7 @@ class SamplingIT {
     }
 
     private static String inspectionWithPopulation() throws Exception {
-        String inspection = PopulationIT.newInspection(channel);
+        String inspection = PopulationIT.inSampling(channel);
         PopulationIT.importCases(channel, inspection, population, 200);
         return inspection;
     }

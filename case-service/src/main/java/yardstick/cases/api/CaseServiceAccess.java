@@ -11,6 +11,7 @@ import static yardstick.platform.identity.Role.REPORT_SERVICE;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import yardstick.audit.v1.AuditServiceGrpc;
+import yardstick.cases.v1.FieldworkServiceGrpc;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PopulationServiceGrpc;
@@ -51,6 +52,12 @@ class CaseServiceAccess {
                 .allow(JudgementServiceGrpc.getSubmitCaseJudgementsMethod(), "judgements.write", INSPECTOR)
                 .allow(JudgementServiceGrpc.getGetJudgementTalliesMethod(), "cases.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, RATING_SERVICE, REPORT_SERVICE)
+                .allow(FieldworkServiceGrpc.getAssignCasesMethod(), "fieldwork.assign", LEAD_INSPECTOR)
+                .allow(FieldworkServiceGrpc.getGetWorkloadMethod(), "cases.read", INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL)
+                .allow(FieldworkServiceGrpc.getPickCasesForModerationMethod(), "moderation.select", LEAD_INSPECTOR)
+                .allow(FieldworkServiceGrpc.getDrawModerationSampleMethod(), "moderation.select", LEAD_INSPECTOR)
+                .allow(FieldworkServiceGrpc.getGetModerationSampleMethod(), "cases.read", INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL)
+                .allow(FieldworkServiceGrpc.getModerateCaseMethod(), "judgements.moderate", INSPECTOR, LEAD_INSPECTOR)
                 .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }

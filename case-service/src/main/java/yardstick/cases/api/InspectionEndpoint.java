@@ -59,6 +59,12 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
                 problems.add(new FieldProblem("request_id", "is required: a UUID, so that a retry is safe"));
             }
             BadFields.refuse(problems);
+            // A retry is answered before rating-service is asked again: the first answer stands even while it is down.
+            java.util.Optional<CreateInspectionResponse> answered = requests.answered(request.getRequestId(), "request_id", request,
+                    CreateInspectionResponse.parser());
+            if (answered.isPresent()) {
+                return answered.get();
+            }
             OpeningInspection.OpenInspection command = new OpeningInspection.OpenInspection(details);
             opening.check(command);
             Caller caller = Caller.current();
@@ -98,10 +104,12 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
                 problems.add(new FieldProblem("inspection.etag", "is required: the etag of the inspection as last read"));
             }
             BadFields.refuse(problems);
-            Inspection updated = changing.change(Caller.current(), new ChangingInspection.ChangeInspection(
+            Caller caller = Caller.current();
+            ChangingInspection.ChangeInspection command = new ChangingInspection.ChangeInspection(
                     Inspections.name(changes.getName(), "inspection.name"), changes.getEtag(), Set.copyOf(request.getUpdateMask().getPathsList()),
-                    InspectionMessages.details(changes), InspectionMessages.state(changes.getState())));
-            return UpdateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(updated)).build();
+                    InspectionMessages.details(changes), InspectionMessages.state(changes.getState()));
+            return Retries.once(requests, request.getRequestId(), request, UpdateInspectionResponse.parser(), () ->
+                    UpdateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(changing.change(caller, command))).build());
         });
     }
 

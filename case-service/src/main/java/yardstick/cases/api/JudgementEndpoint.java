@@ -9,17 +9,22 @@ import yardstick.cases.app.JudgingCase;
 import yardstick.cases.app.ReadingJudgements;
 import yardstick.cases.app.TallyingJudgements;
 import yardstick.cases.domain.Answer;
+import yardstick.cases.domain.CaseEvent;
+import yardstick.cases.domain.CaseProgress;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.KeyQuestionJudgement;
 import yardstick.cases.domain.PopulationSummary;
 import yardstick.cases.domain.RecordedJudgements;
+import yardstick.cases.v1.CaseEventType;
 import yardstick.cases.v1.CaseJudgements;
+import yardstick.cases.v1.CaseModeration;
 import yardstick.cases.v1.GetCaseJudgementsRequest;
 import yardstick.cases.v1.GetCaseJudgementsResponse;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.KeyQuestionCount;
+import yardstick.cases.v1.ModerationStatus;
 import yardstick.cases.v1.PromptAnswer;
 import yardstick.cases.v1.PromptCount;
 import yardstick.cases.v1.SubmitCaseJudgementsRequest;
@@ -30,6 +35,7 @@ import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.RequestRecords;
 
 @Singleton
 public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImplBase {
@@ -40,18 +46,20 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
     private final JudgingCase judging;
     private final ReadingJudgements reading;
     private final TallyingJudgements tallying;
+    private final RequestRecords requests;
 
-    JudgementEndpoint(JudgingCase judging, ReadingJudgements reading, TallyingJudgements tallying) {
+    JudgementEndpoint(JudgingCase judging, ReadingJudgements reading, TallyingJudgements tallying, RequestRecords requests) {
         this.judging = judging;
         this.reading = reading;
         this.tallying = tallying;
+        this.requests = requests;
     }
 
     /** The inspection and case reference of "inspections/{inspection}/cases/{reference}/judgements". */
-    private record CaseName(InspectionName inspection, String reference) {
+    record CaseName(InspectionName inspection, String reference) {
     }
 
-    private static CaseName parse(String name, String field) {
+    static CaseName parse(String name, String field) {
         int cases = name.indexOf(CASES);
         if (cases < 0 || !name.endsWith(JUDGEMENTS)) {
             throw new Refused.BadRequest(field, "must be of the form inspections/{inspection}/cases/{reference}/judgements");
@@ -87,8 +95,11 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
                     problems.add(new FieldProblem("judgements.key_questions[" + i + "].note", "must be at most 2,000 characters"));
                 }
             }
-            return UpdateCaseJudgementsResponse.newBuilder().setJudgements(message(judging.recordDraft(Caller.current(),
-                    new JudgingCase.RecordDraft(name.inspection(), name.reference(), given.getEtag(), judgements, problems)))).build();
+            Caller caller = Caller.current();
+            JudgingCase.RecordDraft command = new JudgingCase.RecordDraft(name.inspection(), name.reference(), given.getEtag(), judgements,
+                    problems);
+            return Retries.once(requests, request.getRequestId(), request, UpdateCaseJudgementsResponse.parser(), () ->
+                    UpdateCaseJudgementsResponse.newBuilder().setJudgements(message(judging.recordDraft(caller, command))).build());
         });
     }
 
@@ -96,8 +107,10 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
     public void submitCaseJudgements(SubmitCaseJudgementsRequest request, StreamObserver<SubmitCaseJudgementsResponse> response) {
         Refusals.answer(response, () -> {
             CaseName name = parse(request.getName(), "name");
-            return SubmitCaseJudgementsResponse.newBuilder().setJudgements(message(judging.submit(Caller.current(),
-                    new JudgingCase.Submit(name.inspection(), name.reference(), request.getEtag())))).build();
+            Caller caller = Caller.current();
+            JudgingCase.Submit command = new JudgingCase.Submit(name.inspection(), name.reference(), request.getEtag());
+            return Retries.once(requests, request.getRequestId(), request, SubmitCaseJudgementsResponse.parser(), () ->
+                    SubmitCaseJudgementsResponse.newBuilder().setJudgements(message(judging.submit(caller, command))).build());
         });
     }
 
@@ -122,7 +135,7 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
         return PopulationMessages.constant(Answer.class, answer, "ANSWER_");
     }
 
-    private static CaseJudgements message(yardstick.cases.app.CaseJudgements judged) {
+    static CaseJudgements message(yardstick.cases.app.CaseJudgements judged) {
         RecordedJudgements recorded = judged.recorded();
         CaseJudgements.Builder message = CaseJudgements.newBuilder()
                 .setName(judged.name())
@@ -145,6 +158,39 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
                     .setAnswer(yardstick.cases.v1.Answer.valueOf("ANSWER_" + p.answer().name()))));
             message.addKeyQuestions(question);
         }
+        judged.progress().ifPresent(progress -> {
+            if (progress.inspector() != null) {
+                message.setInspector(progress.inspector());
+            }
+            message.setModeration(moderation(progress));
+        });
+        for (CaseEvent event : judged.history()) {
+            yardstick.cases.v1.CaseEvent.Builder happened = yardstick.cases.v1.CaseEvent.newBuilder()
+                    .setType(CaseEventType.valueOf("CASE_EVENT_TYPE_" + event.type().name()))
+                    .setActor(event.actor())
+                    .setTime(Times.timestamp(event.time()));
+            if (event.inspector() != null) {
+                happened.setInspector(event.inspector());
+            }
+            if (event.previousInspector() != null) {
+                happened.setPreviousInspector(event.previousInspector());
+            }
+            if (event.reason() != null) {
+                happened.setReason(event.reason());
+            }
+            message.addHistory(happened);
+        }
         return message.build();
+    }
+
+    static CaseModeration moderation(CaseProgress progress) {
+        CaseModeration.Builder moderation = CaseModeration.newBuilder()
+                .setStatus(ModerationStatus.valueOf("MODERATION_STATUS_" + progress.moderation().name()))
+                .setPickedByLead(progress.pickedByLead())
+                .setInRandomShare(progress.inRandomShare());
+        if (progress.confirmedBy() != null) {
+            moderation.setConfirmedBy(progress.confirmedBy()).setConfirmTime(Times.timestamp(progress.confirmTime()));
+        }
+        return moderation.build();
     }
 }

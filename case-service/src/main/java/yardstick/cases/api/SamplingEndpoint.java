@@ -36,6 +36,7 @@ import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.cases.v1.SizeRule;
 import yardstick.platform.grpc.Refusals;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.RequestRecords;
 
 @Singleton
 public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBase {
@@ -44,12 +45,15 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
     private final DrawingSample drawing;
     private final ReplacingSampledCase replacing;
     private final ReadingSample reading;
+    private final RequestRecords requests;
 
-    SamplingEndpoint(PlanningSample planning, DrawingSample drawing, ReplacingSampledCase replacing, ReadingSample reading) {
+    SamplingEndpoint(PlanningSample planning, DrawingSample drawing, ReplacingSampledCase replacing, ReadingSample reading,
+                     RequestRecords requests) {
         this.planning = planning;
         this.drawing = drawing;
         this.replacing = replacing;
         this.reading = reading;
+        this.requests = requests;
     }
 
     @Override
@@ -86,8 +90,13 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
 
     @Override
     public void drawSample(DrawSampleRequest request, StreamObserver<DrawSampleResponse> response) {
-        Refusals.answer(response, () -> DrawSampleResponse.newBuilder().setSample(sample(drawing.draw(Caller.current(),
-                new DrawingSample.DrawSample(Inspections.name(request.getInspection(), "inspection"), request.getSeed())))).build());
+        Refusals.answer(response, () -> {
+            Caller caller = Caller.current();
+            DrawingSample.DrawSample command = new DrawingSample.DrawSample(Inspections.name(request.getInspection(), "inspection"),
+                    request.getSeed());
+            return Retries.once(requests, request.getRequestId(), request, DrawSampleResponse.parser(),
+                    () -> DrawSampleResponse.newBuilder().setSample(sample(drawing.draw(caller, command))).build());
+        });
     }
 
     @Override
@@ -107,14 +116,18 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
                 problems.add(new FieldProblem("reason", "is required: why the case cannot be inspected"));
             }
             BadFields.refuse(problems);
-            ReplacingSampledCase.Replaced replaced = replacing.replace(Caller.current(), new ReplacingSampledCase.ReplaceSampledCase(
-                    Inspections.name(request.getInspection(), "inspection"), request.getReference(), request.getReason()));
-            ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()
-                    .setStratumExhausted(replaced.profileExhausted())
-                    .setNote(replaced.note())
-                    .setSample(category(replaced.sample()));
-            replaced.replacement().ifPresent(r -> answer.setReplacement(sampledCase(r)));
-            return answer.build();
+            Caller caller = Caller.current();
+            ReplacingSampledCase.ReplaceSampledCase command = new ReplacingSampledCase.ReplaceSampledCase(
+                    Inspections.name(request.getInspection(), "inspection"), request.getReference(), request.getReason());
+            return Retries.once(requests, request.getRequestId(), request, ReplaceSampledCaseResponse.parser(), () -> {
+                ReplacingSampledCase.Replaced replaced = replacing.replace(caller, command);
+                ReplaceSampledCaseResponse.Builder answer = ReplaceSampledCaseResponse.newBuilder()
+                        .setStratumExhausted(replaced.profileExhausted())
+                        .setNote(replaced.note())
+                        .setSample(category(replaced.sample()));
+                replaced.replacement().ifPresent(r -> answer.setReplacement(sampledCase(r)));
+                return answer.build();
+            });
         });
     }
 
@@ -189,7 +202,7 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
         return message.build();
     }
 
-    private static yardstick.cases.v1.SampledCase sampledCase(yardstick.cases.domain.SampledCase row) {
+    static yardstick.cases.v1.SampledCase sampledCase(yardstick.cases.domain.SampledCase row) {
         yardstick.cases.v1.SampledCase.Builder message = yardstick.cases.v1.SampledCase.newBuilder()
                 .setReference(row.reference())
                 .setCategory(category(row.category()))
@@ -204,6 +217,9 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
         }
         if (row.replaces() != null) {
             message.setReplaces(row.replaces()).setReplacementNote(row.replacementNote());
+        }
+        if (row.inspector() != null) {
+            message.setInspector(row.inspector());
         }
         return message.build();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import yardstick.cases.domain.BalancedProbabilityDraw;
 import yardstick.cases.domain.CaseCategory;
+import yardstick.cases.domain.CaseWork;
 import yardstick.cases.domain.CategoryDraw;
 import yardstick.cases.domain.CategoryPlan;
 import yardstick.cases.domain.CategorySettings;
@@ -20,7 +21,7 @@ import yardstick.cases.store.SampleStore;
 import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
-/** The sample drawn once, by the inspection's lead inspector, category by category as planned. */
+/** The sample drawn once, by the inspection's lead inspector while sampling, category by category as planned. */
 @Singleton
 public class DrawingSample {
 
@@ -43,8 +44,7 @@ public class DrawingSample {
 
     @Transactional
     public InspectionSample draw(Caller caller, DrawSample command) {
-        Inspection inspection = access.forLead(caller, command.inspection());
-        samples.lock(inspection.id());
+        Inspection inspection = access.forLead(caller, command.inspection(), CaseWork.DRAW_SAMPLE);
         sample.refuseIfDrawn(inspection.id(), inspection.name(), "the sample is already drawn; replace cases that cannot be inspected instead");
         Map<CaseCategory, CategorySettings> settings = samples.settings(inspection.id()).orElseThrow(() ->
                 new Refused.RulesBroken("NO_PLAN", inspection.name(), "plan the sample (PlanSample) before drawing it"));

@@ -1,23 +1,27 @@
 package yardstick.cases.app;
 
 import jakarta.inject.Singleton;
+import yardstick.cases.domain.CaseWork;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
 import yardstick.cases.store.RetentionStore;
+import yardstick.cases.store.SampleStore;
 import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.platform.identity.Role;
 
-/** Who may reach an inspection and its case data: the rules every use case of case-service asks first. */
+/** Who may reach an inspection and its case data, and in which stage: the rules every use case of case-service asks first. */
 @Singleton
 class InspectionAccess {
 
     private final InspectionStore store;
     private final RetentionStore retention;
+    private final SampleStore locks;
 
-    InspectionAccess(InspectionStore store, RetentionStore retention) {
+    InspectionAccess(InspectionStore store, RetentionStore retention, SampleStore locks) {
         this.store = store;
         this.retention = retention;
+        this.locks = locks;
     }
 
     /** The inspection named; refused as not found otherwise. */
@@ -37,12 +41,18 @@ class InspectionAccess {
         return inspection;
     }
 
-    /** The inspection, for judging its cases: only the inspectors on its team may. */
-    Inspection forJudging(Caller caller, InspectionName name) {
+    /**
+     * The inspection, for {@code work} on its cases by its team (judging, moderating): only the
+     * inspectors on its team may, in the stage the work needs. The inspection's row is locked
+     * shared, so that its state does not change under the work.
+     */
+    Inspection forTeamWork(Caller caller, InspectionName name, CaseWork work) {
+        locks.lockShared(name.id());
         Inspection inspection = withCaseData(name);
         if (!inspection.onTeam(caller.subject())) {
-            throw new Refused.NotPermitted("only the inspectors on the inspection's team may judge its cases");
+            throw new Refused.NotPermitted("only the inspectors on the inspection's team may judge or moderate its cases");
         }
+        requireStage(inspection, work);
         return inspection;
     }
 
@@ -53,6 +63,24 @@ class InspectionAccess {
             throw new Refused.NotPermitted("only the inspection's lead inspector may do this");
         }
         return inspection;
+    }
+
+    /**
+     * The inspection, for {@code work} by its lead inspector, under its row lock (so that its state,
+     * population, plan and sample change one at a time), in the stage the work needs.
+     */
+    Inspection forLead(Caller caller, InspectionName name, CaseWork work) {
+        locks.lock(name.id());
+        Inspection inspection = forLead(caller, name);
+        requireStage(inspection, work);
+        return inspection;
+    }
+
+    /** Refuses {@code work} outside the stages that allow it, naming the stage it needs. */
+    static void requireStage(Inspection inspection, CaseWork work) {
+        work.refusal(inspection.state()).ifPresent(why -> {
+            throw new Refused.RulesBroken("STATE", inspection.name(), why);
+        });
     }
 
     /** As {@link #existing}, for a call on its case data: refused as PURGED once that data has been purged under the retention. */

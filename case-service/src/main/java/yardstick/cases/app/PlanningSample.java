@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import yardstick.cases.domain.CaseCategory;
+import yardstick.cases.domain.CaseWork;
 import yardstick.cases.domain.CategoryPlan;
 import yardstick.cases.domain.CategorySettings;
 import yardstick.cases.domain.EligibleCase;
@@ -16,7 +17,7 @@ import yardstick.cases.store.SampleStore;
 import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 
-/** The sample planned by the inspection's lead inspector, over the population imported, until the sample is drawn. */
+/** The sample planned by the inspection's lead inspector, over the population imported, while sampling, until the sample is drawn. */
 @Singleton
 public class PlanningSample {
 
@@ -41,10 +42,9 @@ public class PlanningSample {
 
     @Transactional
     public PlannedSample plan(Caller caller, PlanSample command) {
-        Inspection inspection = access.forLead(caller, command.inspection());
+        Inspection inspection = access.forLead(caller, command.inspection(), CaseWork.PLAN_SAMPLE);
         BadFields.refuse(command.problems());
         String subject = command.inspection().name();
-        samples.lock(inspection.id());
         sample.refuseIfDrawn(inspection.id(), subject, "the plan cannot change once the sample is drawn");
         List<EligibleCase> population = populations.load(inspection.id());
         if (population.isEmpty()) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import yardstick.cases.domain.CaseCategory;
+import yardstick.cases.domain.CaseWork;
 import yardstick.cases.domain.CategoryPlan;
 import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.Inspection;
@@ -47,9 +48,8 @@ public class ReplacingSampledCase {
 
     @Transactional
     public Replaced replace(Caller caller, ReplaceSampledCase command) {
-        Inspection inspection = access.forLead(caller, command.inspection());
+        Inspection inspection = access.forLead(caller, command.inspection(), CaseWork.REPLACE_SAMPLED_CASE);
         String reference = command.reference();
-        samples.lock(inspection.id());
         CategorySample category = sample.of(inspection.id(), inspection.fieldworkStart()).stream()
                 .filter(s -> s.cases().stream().anyMatch(r -> r.reference().equals(reference) && r.active()))
                 .findFirst()

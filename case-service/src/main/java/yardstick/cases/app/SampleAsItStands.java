@@ -85,7 +85,8 @@ class SampleAsItStands {
         populations.loadEverSampled(inspection).forEach(c -> sampled.put(c.reference(), c));
         return rows.stream().map(r -> r.profile() != null ? r : new SampledCase(r.reference(), r.category(), r.position(),
                 r.active(), r.replacedBecause(), r.replaces(), r.replacementNote(), r.inclusionProbability(),
-                Profile.of(sampled.get(r.reference()), SamplePlanning.windows(settings.get(r.category()), fieldworkStart).recent())))
+                Profile.of(sampled.get(r.reference()), SamplePlanning.windows(settings.get(r.category()), fieldworkStart).recent()),
+                r.inspector()))
                 .toList();
     }
 }

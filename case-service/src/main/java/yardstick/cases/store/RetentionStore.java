@@ -31,7 +31,7 @@ public class RetentionStore {
     }
 
     /**
-     * Deletes the inspection's case data (judgements, sample, eligible population) and marks it
+     * Deletes the inspection's case data (judgements, their history and moderation, sample, eligible population) and marks it
      * purged at {@code now}; empty if it was purged already (by a concurrent purge, say).
      */
     @Transactional
@@ -44,6 +44,9 @@ public class RetentionStore {
         }
         // Children first: prompt answers and key-question judgements go with their case's judgements (ON DELETE CASCADE).
         int judgements = jdbc.execute("DELETE FROM case_judgements WHERE inspection_id = ?", inspection);
+        jdbc.execute("DELETE FROM case_event WHERE inspection_id = ?", inspection);
+        jdbc.execute("DELETE FROM moderation_selection WHERE inspection_id = ?", inspection);
+        jdbc.execute("DELETE FROM moderation_draw WHERE inspection_id = ?", inspection);
         int sampled = jdbc.execute("DELETE FROM sampled_case WHERE inspection_id = ?", inspection);
         jdbc.execute("DELETE FROM sample_draw WHERE inspection_id = ?", inspection);
         int eligible = jdbc.execute("DELETE FROM eligible_case WHERE inspection_id = ?", inspection);

@@ -44,6 +44,15 @@ public class SampleStore {
                 inspection, reference).isEmpty();
     }
 
+    /**
+     * Takes the inspection's row lock shared, so that cases are judged and moderated side by side
+     * while a change of the inspection's state waits for them, and they for it.
+     */
+    @Transactional
+    public void lockShared(UUID inspection) {
+        jdbc.execute("select 1 from inspection where id = ? for share", inspection);
+    }
+
     @Transactional
     public boolean drawn(UUID inspection) {
         return !jdbc.query("select 1 from sample_draw where inspection_id = ?", row -> 1, inspection).isEmpty();
@@ -110,10 +119,10 @@ public class SampleStore {
     @Transactional(readOnly = true)
     public List<SampledCase> sampledCases(UUID inspection) {
         return jdbc.query("select reference, category, position, active, replaced_because, replaces, replacement_note, "
-                        + "inclusion_probability, profile from sampled_case where inspection_id = ? order by category, position",
+                        + "inclusion_probability, profile, inspector from sampled_case where inspection_id = ? order by category, position",
                 row -> new SampledCase(row.getString(1), CaseCategory.valueOf(row.getString(2)), row.getInt(3), row.getBoolean(4),
                         row.getString(5), row.getString(6), row.getString(7), (Double) row.getObject(8),
-                        row.getString(9) == null ? null : Profile.parse(row.getString(9))), inspection);
+                        row.getString(9) == null ? null : Profile.parse(row.getString(9)), row.getString(10)), inspection);
     }
 
     /** Marks {@code out} replaced and adds the replacement after the category's last case. */

@@ -55,7 +55,8 @@ class RetentionPurgeTest extends GrpcServiceTest {
     private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
     /** Every table holding an inspection's case data, children's data, all of which the purge removes. */
     private static final List<String> CASE_DATA = List.of(
-            "eligible_case", "sample_draw", "sampled_case", "case_judgements", "key_question_judgement", "prompt_answer");
+            "eligible_case", "sample_draw", "sampled_case", "case_judgements", "key_question_judgement", "prompt_answer",
+            "moderation_draw", "moderation_selection", "case_event");
 
     private final MutableClock clock = new MutableClock(START);
 
@@ -166,7 +167,7 @@ class RetentionPurgeTest extends GrpcServiceTest {
         return current;
     }
 
-    /** Two eligible cases, both sampled (the second replacing a first choice), the first judged. */
+    /** Two eligible cases, both sampled (the second replacing a first choice), the first judged, submitted and moderated. */
     private Inspection withCaseData(Inspection inspection) throws SQLException {
         UUID id = id(inspection);
         try (Connection connection = dataSource().getConnection()) {
@@ -180,6 +181,12 @@ class RetentionPurgeTest extends GrpcServiceTest {
             execute(connection, "INSERT INTO case_judgements VALUES (?, 'Y-0001', 1, true)", id);
             execute(connection, "INSERT INTO key_question_judgement VALUES (?, 'Y-0001', '1.1.1', 'YES', '')", id);
             execute(connection, "INSERT INTO prompt_answer VALUES (?, 'Y-0001', '1.1.1', 'a', 'YES')", id);
+            // Its moderation: the random share drew it, and a second reader confirmed it.
+            execute(connection, "INSERT INTO moderation_draw VALUES (?, 0.1, 7, 'lead', now())", id);
+            execute(connection, "INSERT INTO moderation_selection VALUES (?, 'Y-0001', false, true)", id);
+            execute(connection, "UPDATE case_judgements SET confirmed_by = 'reader', confirm_time = now() WHERE inspection_id = ?", id);
+            execute(connection, "INSERT INTO case_event (inspection_id, reference, type, actor, event_time) VALUES (?, 'Y-0001', 'SUBMITTED', "
+                    + "'inspector-1', now())", id);
         }
         return inspection;
     }

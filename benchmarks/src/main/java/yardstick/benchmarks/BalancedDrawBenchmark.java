@@ -43,7 +43,7 @@ import yardstick.cases.domain.SampleSize;
 public class BalancedDrawBenchmark {
 
     private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
-    private static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
+    static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
             && !c.disposalDate().isAfter(FIELDWORK.minusMonths(6));
 
     @Param({"300", "1000", "100000"})
@@ -55,8 +55,14 @@ public class BalancedDrawBenchmark {
 
     @Setup
     public void setUp() {
+        cases = population(population);
+        size = SampleSize.of(population, 0.8, 0.05, 14, 91).size();
+    }
+
+    /** The benchmark's court population of {@code population} cases (the same cases on every call). */
+    static List<EligibleCase> population(int population) {
         Random random = new Random(12);
-        cases = new ArrayList<>(population);
+        List<EligibleCase> cases = new ArrayList<>(population);
         for (int i = 0; i < population; i++) {
             double type = random.nextDouble();
             cases.add(new EligibleCase(String.format("YJS-%06d", i), CaseCategory.COURT,
@@ -66,7 +72,7 @@ public class BalancedDrawBenchmark {
                     Optional.empty(), random.nextDouble() < 0.15 ? Gender.FEMALE : Gender.MALE, 10 + random.nextInt(8), EthnicityGroup.WHITE,
                     RiskLevel.values()[random.nextInt(4)], RiskLevel.values()[random.nextInt(4)], false, "CM-" + random.nextInt(20)));
         }
-        size = SampleSize.of(population, 0.8, 0.05, 14, 91).size();
+        return cases;
     }
 
     @Benchmark

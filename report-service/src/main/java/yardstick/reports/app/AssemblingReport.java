@@ -39,7 +39,8 @@ import yardstick.reports.v1.StandardSection;
  * can be answered from this service's own records is answered first, without asking a neighbour:
  * a retried request (AIP-155) gets its first answer, and an inspection that has its report gets
  * that report. Only then are the neighbours asked, outside any transaction, and the report kept in
- * the transaction that records the request's answer.
+ * the transaction that records the request's answer. Its figures are assembled again the same way
+ * when the ratings change after it was drafted (a new version, the authors' words kept).
  */
 @Singleton
 public class AssemblingReport {

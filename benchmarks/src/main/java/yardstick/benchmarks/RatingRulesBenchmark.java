@@ -35,7 +35,7 @@ public class RatingRulesBenchmark {
 
     @Setup
     public void setUp() {
-        endpoint = new RatingEndpoint(FrameworkFiles.load(), null, null, null, null);
+        endpoint = new RatingEndpoint(FrameworkFiles.load(), null, null, null, null, null, null);
         kent = yardstick.suite.KentInputs.request();
     }
 

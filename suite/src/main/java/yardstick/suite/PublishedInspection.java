@@ -246,14 +246,16 @@ public final class PublishedInspection {
                 .withCallCredentials(signIns.as(LEAD_INSPECTOR));
         for (Standard standard : standards(rules)) {
             if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED && !standard.getRatedSeparately()) {
-                rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
+                rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setRating(RecordedQualitativeRating.newBuilder()
                         .setInspection(inspection).setStandard(standard.getId()).setRating(publishedRating(standard.getId()))
                         .setRationale("Judged against the published ratings characteristics, as in the published report.")).build());
             }
         }
         for (Value decision : list("discretion")) {
             Struct fields = decision.getStructValue();
-            rating.withCallCredentials(signIns.as(RATINGS_PANEL)).recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder()
+            rating.withCallCredentials(signIns.as(RATINGS_PANEL)).recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder()
+                    .setRequestId(UUID.randomUUID().toString()).setDecision(RecordedDiscretionDecision.newBuilder()
                     .setInspection(inspection).setStandard(text(fields, "standard"))
                     .setTo(Rating.valueOf("RATING_" + text(fields, "to"))).setRationale(text(fields, "basis")))
                     .build());

@@ -36,7 +36,12 @@ import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
 import yardstick.reports.v1.StandardSection;
 import yardstick.cases.v1.CaseJudgements;
+import com.google.protobuf.FieldMask;
 import yardstick.cases.v1.EligibleCase;
+import yardstick.cases.v1.GetInspectionRequest;
+import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.InspectionState;
+import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.GetSampleRequest;
@@ -59,6 +64,7 @@ import yardstick.ratings.v1.RatingServiceGrpc;
 import yardstick.ratings.v1.RatingSnapshot;
 import yardstick.ratings.v1.RecordDiscretionDecisionRequest;
 import yardstick.ratings.v1.RecordQualitativeRatingRequest;
+import yardstick.ratings.v1.RecordQualitativeRatingResponse;
 import yardstick.ratings.v1.RecordedDiscretionDecision;
 import yardstick.ratings.v1.RecordedQualitativeRating;
 import yardstick.ratings.v1.StandardRating;
@@ -74,6 +80,11 @@ class InspectionRatingIT {
     private static ManagedChannel cases;
     private static ManagedChannel ratings;
     private static String inspection;
+    /** The first requests of Order(1), retried in Order(6) with case-service down. */
+    private static RecordQualitativeRatingRequest firstRating;
+    private static RecordQualitativeRatingResponse firstRatingAnswer;
+    private static String firstComputation;
+    private static RatingSnapshot firstSnapshot;
 
     @BeforeAll
     static void start() throws Exception {
@@ -119,9 +130,39 @@ class InspectionRatingIT {
                 .setRequestId(requestId).build()).getSnapshot();
     }
 
+    /** The lead inspector moves the inspection on, one stage at a time, to rating. */
+    private static void toRating() {
+        var inspections = yardstick.cases.v1.InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS);
+        for (var state : List.of(InspectionState.INSPECTION_STATE_SAMPLING, InspectionState.INSPECTION_STATE_FIELDWORK,
+                InspectionState.INSPECTION_STATE_RATING)) {
+            Inspection current = inspections.getInspection(GetInspectionRequest.newBuilder().setName(inspection).build()).getInspection();
+            if (current.getState().getNumber() < state.getNumber()) {
+                inspections.updateInspection(UpdateInspectionRequest.newBuilder()
+                        .setInspection(Inspection.newBuilder().setName(inspection).setEtag(current.getEtag()).setState(state))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("state")).build());
+            }
+        }
+    }
+
+    private static RecordQualitativeRatingRequest qualitative(String standard) {
+        return RecordQualitativeRatingRequest.newBuilder().setRequestId(UUID.randomUUID().toString()).setRating(RecordedQualitativeRating
+                .newBuilder().setInspection(inspection).setStandard(standard).setRating(Rating.RATING_GOOD)
+                .setRationale("leadership and partnerships evidenced in meetings")).build();
+    }
+
     @Test
     @Order(1)
     void ratingsAreComputedFromTheTalliesIntoNumberedSnapshotsThatNeverChange() {
+        // Before the inspection reaches rating, rating-service records and computes nothing, naming the state it needs.
+        for (Runnable write : List.<Runnable>of(() -> rating().recordQualitativeRating(qualitative("1.1")),
+                () -> compute(UUID.randomUUID().toString()))) {
+            StatusRuntimeException early = assertThrows(StatusRuntimeException.class, write::run);
+            assertEquals(Status.Code.FAILED_PRECONDITION, early.getStatus().getCode());
+            assertTrue(early.getStatus().getDescription().contains("only while the inspection is in RATING"),
+                    early.getStatus().getDescription());
+        }
+        toRating();
+
         // Not ready without domain one's qualitative ratings: refused, and nothing stored.
         StatusRuntimeException notReady = assertThrows(StatusRuntimeException.class, () -> compute(UUID.randomUUID().toString()));
         assertEquals(Status.Code.FAILED_PRECONDITION, notReady.getStatus().getCode());
@@ -129,13 +170,15 @@ class InspectionRatingIT {
         assertEquals(0, rating().listRatingSnapshots(ListRatingSnapshotsRequest.newBuilder().setInspection(inspection).build())
                 .getSnapshotsCount());
 
-        for (String standard : List.of("1.1", "1.2", "1.3", "1.4")) {
-            rating().recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRating(RecordedQualitativeRating.newBuilder()
-                    .setInspection(inspection).setStandard(standard).setRating(Rating.RATING_GOOD)
-                    .setRationale("leadership and partnerships evidenced in meetings").setRecordedBy("HMI-0001")).build());
+        firstRating = qualitative("1.1");
+        firstRatingAnswer = rating().recordQualitativeRating(firstRating);
+        for (String standard : List.of("1.2", "1.3", "1.4")) {
+            rating().recordQualitativeRating(qualitative(standard));
         }
         String requestId = UUID.randomUUID().toString();
         RatingSnapshot first = compute(requestId);
+        firstComputation = requestId;
+        firstSnapshot = first;
         assertEquals(1, first.getNumber());
         assertEquals(first, compute(requestId), "a retried request gets the same snapshot");
 
@@ -156,7 +199,7 @@ class InspectionRatingIT {
                 .findFirst().orElseThrow(() -> new AssertionError("no standard open to discretion in " + first.getRatings()));
         DiscretionOption option = movable.getCaseBased().getDiscretionOptions(0);
         RecordedDiscretionDecision decision = rating().recordDiscretionDecision(RecordDiscretionDecisionRequest.newBuilder()
-                .setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection).setStandard(movable.getStandard())
+                .setRequestId(UUID.randomUUID().toString()).setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection).setStandard(movable.getStandard())
                         .setTo(option.getRating()).setRationale("the panel weighed the other key questions").setRecordedBy("HMI-0002"))
                 .build()).getDecision();
         assertEquals(movable.getRating(), decision.getFrom());
@@ -182,7 +225,7 @@ class InspectionRatingIT {
         ManagedChannel reports = services.channel(Service.REPORTS);
         try {
             // A report is drafted once the inspection is being rated.
-            beingRated(cases, inspection);
+            toRating();
             RatingSnapshot latest = rating().listRatingSnapshots(ListRatingSnapshotsRequest.newBuilder().setInspection(inspection).build())
                     .getSnapshots(0);
             Report report = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(30, TimeUnit.SECONDS).createReport(
@@ -396,22 +439,6 @@ class InspectionRatingIT {
         }
     }
 
-    /** Moves the inspection forward a state at a time until it is being rated, when its report is drafted. */
-    static void beingRated(ManagedChannel cases, String inspection) {
-        var inspections = yardstick.cases.v1.InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS);
-        while (true) {
-            yardstick.cases.v1.Inspection current = inspections.getInspection(yardstick.cases.v1.GetInspectionRequest.newBuilder()
-                    .setName(inspection).build()).getInspection();
-            if (current.getState().getNumber() >= yardstick.cases.v1.InspectionState.INSPECTION_STATE_RATING.getNumber()) {
-                return;
-            }
-            inspections.updateInspection(yardstick.cases.v1.UpdateInspectionRequest.newBuilder()
-                    .setInspection(yardstick.cases.v1.Inspection.newBuilder().setName(inspection).setEtag(current.getEtag())
-                            .setState(yardstick.cases.v1.InspectionState.forNumber(current.getState().getNumber() + 1)))
-                    .setUpdateMask(com.google.protobuf.FieldMask.newBuilder().addPaths("state")).build());
-        }
-    }
-
     /**
      * Sent for the service's factual-accuracy check with a deadline a few seconds off, and waited out: nobody here speaks
      * for the synthetic service, and after its deadline publication need not wait for it.
@@ -479,9 +506,24 @@ class InspectionRatingIT {
     @Order(5)
     void discretionOnAQualitativeStandardIsRefusedNamingTheField() {
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> rating().recordDiscretionDecision(
-                RecordDiscretionDecisionRequest.newBuilder().setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection)
-                        .setStandard("1.2").setTo(Rating.RATING_GOOD).setRationale("x").setRecordedBy("HMI-0002")).build()));
+                RecordDiscretionDecisionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
+                        .setDecision(RecordedDiscretionDecision.newBuilder().setInspection(inspection).setStandard("1.2").setTo(Rating.RATING_GOOD).setRationale("x").setRecordedBy("HMI-0002")).build()));
         assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode());
         assertTrue(error.getStatus().getDescription().contains("decision.standard"), error.getStatus().getDescription());
+    }
+
+    @Test
+    @Order(6)
+    void withCaseServiceDownARetriedRatingWriteAnswersItsFirstAnswerWhileANewOneIsUnavailable() throws Exception {
+        services.stop(Service.CASES);
+        try {
+            assertEquals(firstRatingAnswer, rating().recordQualitativeRating(firstRating), "a retried rating answers the first answer");
+            assertEquals(firstSnapshot, compute(firstComputation), "a retried computation answers the first snapshot");
+            StatusRuntimeException fresh = assertThrows(StatusRuntimeException.class, () -> compute(UUID.randomUUID().toString()));
+            assertEquals(Status.Code.UNAVAILABLE, fresh.getStatus().getCode());
+            assertTrue(fresh.getStatus().getDescription().startsWith("case-service"), fresh.getStatus().getDescription());
+        } finally {
+            services.start(Service.CASES);
+        }
     }
 }

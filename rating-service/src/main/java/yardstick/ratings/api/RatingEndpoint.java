@@ -2,17 +2,18 @@ package yardstick.ratings.api;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Pages;
 import yardstick.platform.grpc.Refusals;
-import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.ratings.app.ComputingRatings;
 import yardstick.ratings.app.RatingMessages;
 import yardstick.ratings.app.RatingRefusals;
 import yardstick.ratings.app.ReadingRatingSnapshots;
 import yardstick.ratings.app.RecordingDiscretionDecision;
+import yardstick.ratings.app.ReadingRecordedActs;
 import yardstick.ratings.app.RecordingQualitativeRating;
+import yardstick.ratings.app.WithdrawingRecordedAct;
 import yardstick.ratings.domain.DiscretionRefusedException;
 import yardstick.ratings.domain.Framework;
 import yardstick.ratings.domain.FrameworkLibrary;
@@ -25,6 +26,10 @@ import yardstick.ratings.v1.ComputeRatingsRequest;
 import yardstick.ratings.v1.ComputeRatingsResponse;
 import yardstick.ratings.v1.GetRatingSnapshotRequest;
 import yardstick.ratings.v1.GetRatingSnapshotResponse;
+import yardstick.ratings.v1.ListDiscretionDecisionsRequest;
+import yardstick.ratings.v1.ListDiscretionDecisionsResponse;
+import yardstick.ratings.v1.ListQualitativeRatingsRequest;
+import yardstick.ratings.v1.ListQualitativeRatingsResponse;
 import yardstick.ratings.v1.ListRatingSnapshotsRequest;
 import yardstick.ratings.v1.ListRatingSnapshotsResponse;
 import yardstick.ratings.v1.RatingServiceGrpc;
@@ -34,6 +39,10 @@ import yardstick.ratings.v1.RecordQualitativeRatingRequest;
 import yardstick.ratings.v1.RecordQualitativeRatingResponse;
 import yardstick.ratings.v1.RecordedDiscretionDecision;
 import yardstick.ratings.v1.RecordedQualitativeRating;
+import yardstick.ratings.v1.WithdrawDiscretionDecisionRequest;
+import yardstick.ratings.v1.WithdrawDiscretionDecisionResponse;
+import yardstick.ratings.v1.WithdrawQualitativeRatingRequest;
+import yardstick.ratings.v1.WithdrawQualitativeRatingResponse;
 
 @Singleton
 public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
@@ -43,16 +52,19 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
     private final RecordingDiscretionDecision recordingDiscretionDecision;
     private final ComputingRatings computingRatings;
     private final ReadingRatingSnapshots readingSnapshots;
+    private final WithdrawingRecordedAct withdrawingAct;
+    private final ReadingRecordedActs readingActs;
 
-    /**
-     * The use cases of stored inspections may be null where only CalculateRatings is served (the benchmark).
-     */
+    /** The use cases of stored inspections may be null where only CalculateRatings is served (the benchmark). */
     public RatingEndpoint(FrameworkLibrary library, RecordingQualitativeRating recordingQualitativeRating,
-                          RecordingDiscretionDecision recordingDiscretionDecision, ComputingRatings computingRatings,
-                          ReadingRatingSnapshots readingSnapshots) {
+                          RecordingDiscretionDecision recordingDiscretionDecision, WithdrawingRecordedAct withdrawingAct,
+                          ReadingRecordedActs readingActs,
+                          ComputingRatings computingRatings, ReadingRatingSnapshots readingSnapshots) {
         this.library = library;
         this.recordingQualitativeRating = recordingQualitativeRating;
         this.recordingDiscretionDecision = recordingDiscretionDecision;
+        this.withdrawingAct = withdrawingAct;
+        this.readingActs = readingActs;
         this.computingRatings = computingRatings;
         this.readingSnapshots = readingSnapshots;
     }
@@ -87,55 +99,53 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
     @Override
     public void recordQualitativeRating(RecordQualitativeRatingRequest request, StreamObserver<RecordQualitativeRatingResponse> response) {
         RecordedQualitativeRating given = request.getRating();
-        RecordingQualitativeRating.Recorded recorded;
-        try {
-            recorded = recordingQualitativeRating.record(Caller.current(), new RecordingQualitativeRating.Command(given.getInspection(),
-                    given.getStandard(), RatingMessages.rating(given.getRating()), given.getRationale(), given.getEvidence()));
-        } catch (Refused refused) {
-            throw Refusals.status(refused);
-        }
-        response.onNext(RecordQualitativeRatingResponse.newBuilder().setRating(given.toBuilder()
-                .setRecordedBy(recorded.recordedBy()).setRecordTime(Times.timestamp(recorded.recordTime()))).build());
-        response.onCompleted();
+        Refusals.answer(response, () -> recordingQualitativeRating.record(Caller.current(), new RecordingQualitativeRating.Command(
+                given.getInspection(), given.getStandard(), RatingMessages.rating(given.getRating()), given.getRationale(), given.getEvidence(),
+                given.getSupersedes(), request.getSupersedeReason(), request.getRequestId(), request)));
     }
 
     @Override
     public void recordDiscretionDecision(RecordDiscretionDecisionRequest request, StreamObserver<RecordDiscretionDecisionResponse> response) {
         RecordedDiscretionDecision given = request.getDecision();
-        RecordingDiscretionDecision.Recorded recorded;
-        try {
-            recorded = recordingDiscretionDecision.record(Caller.current(), new RecordingDiscretionDecision.Command(given.getInspection(),
-                    given.getStandard(), RatingMessages.rating(given.getTo()), given.getRationale()));
-        } catch (Refused refused) {
-            throw Refusals.status(refused);
-        }
-        RecordedDiscretionDecision.Builder decision = RecordedDiscretionDecision.newBuilder()
-                .setInspection(recorded.inspection())
-                .setStandard(recorded.standard())
-                .setFrom(RatingMessages.rating(recorded.from()))
-                .setTo(RatingMessages.rating(recorded.to()))
-                .setRationale(recorded.rationale())
-                .setRecordedBy(recorded.recordedBy())
-                .setRecordTime(Times.timestamp(recorded.recordTime()));
-        recorded.grounds().forEach(g -> decision.addGrounds(RatingMessages.ground(g)));
-        response.onNext(RecordDiscretionDecisionResponse.newBuilder().setDecision(decision).build());
+        Refusals.answer(response, () -> recordingDiscretionDecision.record(Caller.current(), new RecordingDiscretionDecision.Command(
+                given.getInspection(), given.getStandard(), RatingMessages.rating(given.getTo()), given.getRationale(), given.getSupersedes(),
+                request.getSupersedeReason(), request.getRequestId(), request)));
+    }
+
+    @Override
+    public void withdrawQualitativeRating(WithdrawQualitativeRatingRequest request, StreamObserver<WithdrawQualitativeRatingResponse> response) {
+        Refusals.answer(response, () -> withdrawingAct.qualitativeRating(Caller.current(), new WithdrawingRecordedAct.Command<>(
+                request.getName(), request.getReason(), request.getRequestId(), request)));
+    }
+
+    @Override
+    public void withdrawDiscretionDecision(WithdrawDiscretionDecisionRequest request,
+                                           StreamObserver<WithdrawDiscretionDecisionResponse> response) {
+        Refusals.answer(response, () -> withdrawingAct.discretionDecision(Caller.current(), new WithdrawingRecordedAct.Command<>(
+                request.getName(), request.getReason(), request.getRequestId(), request)));
+    }
+
+    @Override
+    public void listQualitativeRatings(ListQualitativeRatingsRequest request, StreamObserver<ListQualitativeRatingsResponse> response) {
+        Pages.Page<RecordedQualitativeRating> page = Pages.page(readingActs.qualitativeRatings(Caller.current(), request.getInspection()),
+                request.getPageSize(), request.getPageToken(), 50, 200);
+        response.onNext(ListQualitativeRatingsResponse.newBuilder().addAllRatings(page.items()).setNextPageToken(page.nextPageToken()).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listDiscretionDecisions(ListDiscretionDecisionsRequest request, StreamObserver<ListDiscretionDecisionsResponse> response) {
+        Pages.Page<RecordedDiscretionDecision> page = Pages.page(readingActs.discretionDecisions(Caller.current(), request.getInspection()),
+                request.getPageSize(), request.getPageToken(), 50, 200);
+        response.onNext(ListDiscretionDecisionsResponse.newBuilder().addAllDecisions(page.items()).setNextPageToken(page.nextPageToken())
+                .build());
         response.onCompleted();
     }
 
     @Override
     public void computeRatings(ComputeRatingsRequest request, StreamObserver<ComputeRatingsResponse> response) {
-        if (request.getRequestId().isBlank()) {
-            throw Errors.invalidArgument("request_id", "is required: a UUID, so that a retry is safe");
-        }
-        ComputeRatingsResponse computed;
-        try {
-            computed = computingRatings.compute(Caller.current(),
-                    new ComputingRatings.Command(request.getInspection(), request.getRequestId(), request));
-        } catch (Refused refused) {
-            throw Refusals.status(refused);
-        }
-        response.onNext(computed);
-        response.onCompleted();
+        Refusals.answer(response, () -> computingRatings.compute(Caller.current(),
+                new ComputingRatings.Command(request.getInspection(), request.getRequestId(), request)));
     }
 
     @Override

@@ -34,6 +34,12 @@ class RatingServiceAccess {
                 .allow(RatingServiceGrpc.getCalculateRatingsMethod(), "ratings.calculate", INTEGRATION, LEAD_INSPECTOR, RATINGS_PANEL)
                 .allow(RatingServiceGrpc.getRecordQualitativeRatingMethod(), "ratings.qualitative", LEAD_INSPECTOR)
                 .allow(RatingServiceGrpc.getRecordDiscretionDecisionMethod(), "ratings.discretion", RATINGS_PANEL)
+                .allow(RatingServiceGrpc.getWithdrawQualitativeRatingMethod(), "ratings.qualitative", LEAD_INSPECTOR)
+                .allow(RatingServiceGrpc.getWithdrawDiscretionDecisionMethod(), "ratings.discretion", RATINGS_PANEL)
+                .allow(RatingServiceGrpc.getListQualitativeRatingsMethod(), "ratings.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, REPORT_SERVICE)
+                .allow(RatingServiceGrpc.getListDiscretionDecisionsMethod(), "ratings.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, REPORT_SERVICE)
                 .allow(RatingServiceGrpc.getComputeRatingsMethod(), "ratings.compute", LEAD_INSPECTOR, RATINGS_PANEL)
                 .allow(RatingServiceGrpc.getGetRatingSnapshotMethod(), "ratings.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, REPORT_SERVICE)

@@ -110,6 +110,10 @@ public final class RatingMessages {
             option.grounds().forEach(g -> message.addGrounds(ground(g)));
             basis.addDiscretionOptions(message);
         }
+        rating.lostGround().ifPresent(lost -> basis.setDiscretionLostGround(yardstick.ratings.v1.LostGround.newBuilder()
+                .setRating(rating(lost.decision().rating()))
+                .setRationale(lost.decision().rationale())
+                .setReason(lost.reason())));
         rating.firmness().judgementsToMoveDown().ifPresent(basis::setJudgementsToMoveDown);
         rating.firmness().judgementsToMoveUp().ifPresent(basis::setJudgementsToMoveUp);
         return basis.build();

@@ -8,6 +8,7 @@ import java.util.Optional;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
 import yardstick.ratings.store.RatingRecords;
+import yardstick.ratings.v1.ActsInForce;
 import yardstick.ratings.v1.CalculateRatingsRequest;
 import yardstick.ratings.v1.CalculateRatingsResponse;
 import yardstick.ratings.v1.RatingSnapshot;
@@ -49,7 +50,7 @@ public class ReadingRatingSnapshots {
 
     static RatingSnapshot message(RatingRecords.Snapshot stored) {
         try {
-            return RatingSnapshot.newBuilder()
+            RatingSnapshot.Builder snapshot = RatingSnapshot.newBuilder()
                     .setName(stored.inspection() + SNAPSHOTS + stored.number())
                     .setInspection(stored.inspection())
                     .setNumber(stored.number())
@@ -59,7 +60,11 @@ public class ReadingRatingSnapshots {
                     .setSubmittedCases(stored.submittedCases())
                     .setRequestedBy(stored.requestedBy())
                     .setCreateTime(Times.timestamp(stored.createTime()))
-                    .build();
+                    .setResettlementCases(stored.resettlementCases());
+            if (stored.actsInForce() != null) {
+                snapshot.setActsInForce(ActsInForce.parseFrom(stored.actsInForce()));
+            }
+            return snapshot.build();
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("snapshot " + stored.number() + " of " + stored.inspection() + " is unreadable", e);
         }

@@ -33,13 +33,24 @@ public final class RatingRules {
     }
 
     /**
-     * Rates an inspection.
+     * Rates an inspection from inputs a caller proposes: a discretion decision without a ground is refused.
      *
      * @throws RatingInputException listing every problem with the inputs
      * @throws DiscretionRefusedException when a discretion decision has no ground
      */
     public static Ratings calculate(Framework framework, List<KeyQuestionTally> tallies, List<QualitativeRating> qualitative,
                                     List<DiscretionDecision> decisions, double confidence) {
+        return calculate(framework, tallies, qualitative, decisions, confidence, GroundlessDiscretion.REFUSE);
+    }
+
+    /**
+     * Rates an inspection, doing with a discretion decision that has no ground what {@code groundless} says.
+     *
+     * @throws RatingInputException listing every problem with the inputs
+     * @throws DiscretionRefusedException when a discretion decision has no ground and {@code groundless} refuses it
+     */
+    public static Ratings calculate(Framework framework, List<KeyQuestionTally> tallies, List<QualitativeRating> qualitative,
+                                    List<DiscretionDecision> decisions, double confidence, GroundlessDiscretion groundless) {
         List<InputProblem> problems = RatingInputs.problems(framework, tallies, qualitative, decisions, confidence);
         if (!problems.isEmpty()) {
             throw new RatingInputException(problems);
@@ -55,7 +66,8 @@ public final class RatingRules {
             if (standard.isCaseBased()) {
                 List<KeyQuestionTally> own = new ArrayList<>(standard.keyQuestions().size());
                 standard.keyQuestions().forEach(k -> own.add(tallyByQuestion.get(k.id())));
-                rating = Optional.of(caseBased(standard, own, Optional.ofNullable(decisionByStandard.get(standard.id())), confidence));
+                rating = Optional.of(caseBased(standard, own, Optional.ofNullable(decisionByStandard.get(standard.id())), confidence,
+                        groundless));
             } else {
                 rating = Optional.ofNullable(qualitativeByStandard.get(standard.id()))
                         .map(q -> new StandardRating.Qualitative(standard, q.rating(), q.rationale()));
@@ -121,11 +133,16 @@ public final class RatingRules {
         if (own.stream().noneMatch(KeyQuestionTally::applies)) {
             throw new IllegalArgumentException("standard " + standard.id() + " cannot be rated yet: no submitted judgement applies to its key questions");
         }
-        return caseBased(standard, own, decision, DEFAULT_CONFIDENCE);
+        return caseBased(standard, own, decision, DEFAULT_CONFIDENCE, GroundlessDiscretion.REFUSE);
     }
 
     static StandardRating.CaseBased caseBased(Standard standard, List<KeyQuestionTally> tallies,
                                               Optional<DiscretionDecision> decision, double confidence) {
+        return caseBased(standard, tallies, decision, confidence, GroundlessDiscretion.REFUSE);
+    }
+
+    static StandardRating.CaseBased caseBased(Standard standard, List<KeyQuestionTally> tallies,
+                                              Optional<DiscretionDecision> decision, double confidence, GroundlessDiscretion groundless) {
         List<KeyQuestionTally> applying = new ArrayList<>(tallies.size());
         List<KeyQuestionResult> results = new ArrayList<>(tallies.size());
         for (KeyQuestionTally tally : tallies) {
@@ -138,10 +155,21 @@ public final class RatingRules {
         Rating band = lowest.band();
         List<DiscretionOption> options = discretionOptions(applying, lowest, band);
         Rating rating = band;
+        Optional<DiscretionDecision> applied = decision;
+        Optional<LostGround> lostGround = Optional.empty();
         if (decision.isPresent()) {
-            rating = allowed(standard, band, options, decision.get());
+            try {
+                rating = allowed(standard, band, options, decision.get());
+            } catch (DiscretionRefusedException e) {
+                if (groundless == GroundlessDiscretion.REFUSE) {
+                    throw e;
+                }
+                applied = Optional.empty();
+                lostGround = Optional.of(new LostGround(decision.get(), e.getMessage()));
+            }
         }
-        return new StandardRating.CaseBased(standard, rating, results, lowest.keyQuestion(), lowest.wholePercentage(), band, decision, options, firmness(applying, band));
+        return new StandardRating.CaseBased(standard, rating, results, lowest.keyQuestion(), lowest.wholePercentage(), band, applied, options,
+                firmness(applying, band), lostGround);
     }
 
     /** The lowest key question: the smallest whole percentage, the first in the framework's order on a tie. */

@@ -17,11 +17,13 @@ public sealed interface StandardRating {
 
     /**
      * A case-based standard: the band of its lowest key question, unless the ratings panel moved
-     * it by discretion.
+     * it by discretion. A recorded decision that has lost its ground is not applied, and kept in
+     * {@code lostGround}.
      */
     record CaseBased(Standard standard, Rating rating, List<KeyQuestionResult> keyQuestions, String lowestKeyQuestion,
                      int lowestPercentage, Rating band, Optional<DiscretionDecision> discretion,
-                     List<DiscretionOption> discretionOptions, Firmness firmness) implements StandardRating {
+                     List<DiscretionOption> discretionOptions, Firmness firmness, Optional<LostGround> lostGround)
+            implements StandardRating {
 
         public CaseBased {
             keyQuestions = List.copyOf(keyQuestions);

@@ -9,11 +9,9 @@ import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,35 +28,17 @@ class ComputeRatingsRefusalsTest extends GrpcServiceTest {
     private static final String UNJUDGED = "inspections/kent-2021-unjudged";
     private static final String OF_AN_OLD_FRAMEWORK = "inspections/kent-1999";
 
-    /** case-service as these tests need it: Kent 2021 before any judgement, and an inspection of a framework long gone. */
-    @Singleton
-    @Replaces(CaseServiceClient.class)
-    static class CaseServiceBeforeJudgements extends CaseServiceClient {
-
-        CaseServiceBeforeJudgements() {
-            super(null);
-        }
-
-        @Override
-        public Optional<String> framework(String inspection) {
-            return switch (inspection) {
-                case UNJUDGED -> Optional.of("frameworks/youth-2021");
-                case OF_AN_OLD_FRAMEWORK -> Optional.of("frameworks/youth-1999");
-                default -> Optional.empty();
-            };
-        }
-
-        @Override
-        public JudgementTallies tallies(String inspection) {
-            return new JudgementTallies(List.of(), 0);
-        }
-    }
+    @Inject
+    CaseServiceAsTestsSetIt caseService;
 
     private RatingServiceGrpc.RatingServiceBlockingStub ratings;
 
     @BeforeEach
     void stub() {
         ratings = RatingServiceGrpc.newBlockingStub(channel);
+        // Kent 2021 in the rating stage before any judgement, and an inspection of a framework long gone.
+        caseService.inspection(UNJUDGED, "frameworks/youth-2021", CaseServiceClient.Stage.RATING, List.of(), 0);
+        caseService.inspection(OF_AN_OLD_FRAMEWORK, "frameworks/youth-1999", CaseServiceClient.Stage.RATING, List.of(), 0);
     }
 
     @Test

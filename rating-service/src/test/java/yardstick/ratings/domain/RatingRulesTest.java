@@ -145,6 +145,31 @@ class RatingRulesTest {
     }
 
     @Test
+    void aRecordedDecisionWhoseGroundTheJudgementsTookAwayIsReportedAndTheStandardRatedByItsBand() {
+        // All at 7 of 10 (70 per cent, Good); the panel had raised 2.2 to Outstanding when its lowest question stood at 78.
+        List<DiscretionDecision> decisions = List.of(new DiscretionDecision("2.2", Rating.OUTSTANDING, "two points below the boundary"));
+        Ratings ratings = RatingRules.calculate(HARROW, allAt(7, 10), qualitative(Rating.GOOD, Optional.empty()), decisions, 0.8,
+                GroundlessDiscretion.REPORT_LOST_GROUND);
+        StandardRating.CaseBased planning = (StandardRating.CaseBased) ratings.standard("2.2").orElseThrow();
+        assertEquals(Rating.GOOD, planning.rating());
+        assertTrue(planning.discretion().isEmpty(), "not applied");
+        assertEquals(decisions.get(0), planning.lostGround().orElseThrow().decision());
+        assertEquals(24, ratings.score(), "twelve standards at Good, 2.2 among them");
+        // A caller proposing the same decision is refused.
+        assertThrows(DiscretionRefusedException.class, () -> RatingRules.calculate(HARROW, allAt(7, 10),
+                qualitative(Rating.GOOD, Optional.empty()), decisions, 0.8));
+    }
+
+    @Test
+    void resettlementIsRatedOnlyWhenTheSampleHasResettlementCases() {
+        List<QualitativeRating> withResettlement = qualitative(Rating.GOOD, Optional.of(Rating.INADEQUATE));
+        assertTrue(Resettlement.ratingsThatCount(HARROW, withResettlement, 0).stream().noneMatch(r -> r.standard().equals("4.1")));
+        assertEquals(withResettlement, Resettlement.ratingsThatCount(HARROW, withResettlement, 2));
+        assertEquals("4.1", Resettlement.awaitingRating(HARROW, qualitative(Rating.GOOD, Optional.empty()), 2).orElseThrow().id());
+        assertTrue(Resettlement.awaitingRating(HARROW, qualitative(Rating.GOOD, Optional.empty()), 0).isEmpty());
+    }
+
+    @Test
     void everyProblemWithTheInputsIsReportedAtOnce() {
         List<KeyQuestionTally> tallies = new java.util.ArrayList<>(allAt(5, 10));
         tallies.set(0, tally("2.1.1", 11, 10));

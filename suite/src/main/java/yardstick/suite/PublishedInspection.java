@@ -18,6 +18,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +62,8 @@ import yardstick.common.v1.EthnicityGroup;
 import yardstick.common.v1.Gender;
 import yardstick.common.v1.Rating;
 import yardstick.common.v1.RiskLevel;
+import yardstick.identity.LocalDirectory;
+import yardstick.identity.LocalUser;
 import yardstick.ratings.v1.ComputeRatingsRequest;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.FrameworkServiceGrpc;
@@ -73,12 +77,19 @@ import yardstick.ratings.v1.RecordedDiscretionDecision;
 import yardstick.ratings.v1.RecordedQualitativeRating;
 import yardstick.ratings.v1.Standard;
 import yardstick.ratings.v1.StandardBasis;
+import yardstick.reports.v1.AnswerFactualAccuracyCommentRequest;
+import yardstick.reports.v1.CreateFactualAccuracyCommentRequest;
 import yardstick.reports.v1.CreateReportRequest;
+import yardstick.reports.v1.FactualAccuracyAnswer;
+import yardstick.reports.v1.FactualAccuracyCheck;
+import yardstick.reports.v1.FactualAccuracyComment;
 import yardstick.reports.v1.Publication;
 import yardstick.reports.v1.PublishReportRequest;
 import yardstick.reports.v1.Recommendation;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportServiceGrpc;
+import yardstick.reports.v1.ReturnFactualAccuracyCheckRequest;
+import yardstick.reports.v1.SendForFactualAccuracyCheckRequest;
 import yardstick.reports.v1.UpdateReportRequest;
 
 /**
@@ -305,7 +316,11 @@ public final class PublishedInspection {
         return snapshot;
     }
 
-    /** The lead drafts and writes the report; the publisher publishes it. */
+    /**
+     * The lead drafts and writes the report and sends it to the inspected service for its factual-accuracy check; the
+     * service (its own local user: inspected-service-1 for Kent, -2 for Harrow) reads the draft, comments on one section
+     * and returns the check; the lead answers the comment; the publisher, who wrote none of it, publishes it.
+     */
     private Publication publish(ManagedChannel reports, SignIns signIns, String inspection, Consumer<String> progress) {
         ReportServiceGrpc.ReportServiceBlockingStub reporting = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
                 .withCallCredentials(signIns.as(LEAD_INSPECTOR));
@@ -319,10 +334,40 @@ public final class PublishedInspection {
                 .setBackground("The figures of the published report are Crown copyright, used under the Open Government Licence.")
                 .addAllRecommendations(recommendations()).build()).getReport();
         progress.accept("Report " + written.getName() + " assembled and written (version " + written.getVersion() + ")");
-        Publication publication = reporting.withCallCredentials(signIns.as(PUBLISHER)).publishReport(PublishReportRequest.newBuilder().setName(written.getName())
+
+        FactualAccuracyCheck check = reporting.sendForFactualAccuracyCheck(SendForFactualAccuracyCheckRequest.newBuilder()
+                .setName(written.getName()).setEtag(written.getEtag()).setRequestId(UUID.randomUUID().toString())
+                .setDeadline(com.google.protobuf.Timestamp.newBuilder().setSeconds(Instant.now().plus(Duration.ofDays(14)).getEpochSecond()))
+                .build()).getCheck();
+        String speaker = inspectedServiceUser();
+        ReportServiceGrpc.ReportServiceBlockingStub service = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(signIns.user(speaker));
+        Report read = service.getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(written.getName()).build()).getReport();
+        String section = read.getStandards(0).getStandard();
+        FactualAccuracyComment comment = service.createFactualAccuracyComment(CreateFactualAccuracyCommentRequest.newBuilder()
+                .setParent(check.getName()).setSection(section).setRequestId(UUID.randomUUID().toString())
+                .setText("Please confirm that the figures in this section come from the sample drawn for this inspection.").build())
+                .getComment();
+        service.returnFactualAccuracyCheck(ReturnFactualAccuracyCheckRequest.newBuilder().setName(check.getName())
+                .setRequestId(UUID.randomUUID().toString()).build());
+        progress.accept("Sent for its factual-accuracy check; " + speaker + " commented on " + section + " and returned it");
+        reporting.answerFactualAccuracyComment(AnswerFactualAccuracyCommentRequest.newBuilder().setName(comment.getName())
+                .setAnswer(FactualAccuracyAnswer.FACTUAL_ACCURACY_ANSWER_DECLINED).setRequestId(UUID.randomUUID().toString())
+                .setReason("No change needed: every figure in the section is computed from this inspection's sampled cases.").build());
+        progress.accept("The lead answered the comment: " + comment.getName());
+
+        Publication publication = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS)
+                .withCallCredentials(signIns.as(PUBLISHER)).publishReport(PublishReportRequest.newBuilder().setName(written.getName())
                 .setEtag(written.getEtag()).setRequestId(UUID.randomUUID().toString()).build()).getPublication();
         progress.accept("Published: " + publication.getName());
         return publication;
+    }
+
+    /** The local user who speaks for the service inspected: inspected-service-1 for Kent, inspected-service-2 for Harrow. */
+    private String inspectedServiceUser() {
+        return java.util.stream.Stream.of("inspected-service-1", "inspected-service-2")
+                .filter(subject -> LocalDirectory.user(subject).flatMap(LocalUser::inspectedService).filter(service()::equals).isPresent())
+                .findFirst().orElseThrow(() -> new IllegalStateException("no local user speaks for " + service()));
     }
 
     /**

@@ -34,8 +34,10 @@ import yardstick.cases.v1.EligibleCase;
 import yardstick.common.v1.CaseCategory;
 import yardstick.common.v1.Rating;
 import yardstick.reports.v1.CreateReportRequest;
+import yardstick.reports.v1.CreateReportResponse;
 import yardstick.reports.v1.GetReportRequest;
 import yardstick.reports.v1.KeyQuestionRow;
+import yardstick.reports.v1.ListReportEventsRequest;
 import yardstick.reports.v1.ListReportVersionsRequest;
 import yardstick.reports.v1.Publication;
 import yardstick.reports.v1.PublishReportRequest;
@@ -105,6 +107,14 @@ class PublishedReportIT {
     void harrowsFiguresAssembleIntoHarrowsPublishedReport() throws Exception {
         harrow = carry(PublishedInspection.HARROW);
         matchesThePublishedReport(PublishedInspection.HARROW, harrow);
+        // The factual-accuracy round before publication, in the report's history: Harrow's own user commented and
+        // returned the check, the lead answered, and a publisher who wrote none of it published it.
+        List<String> history = reporting().listReportEvents(ListReportEventsRequest.newBuilder().setName(harrow.report().getName())
+                .build()).getEventsList().stream().map(e -> e.getActor() + " " + e.getResource().replaceAll("^reports/[^/@]+", "")
+                        .replaceAll("^publications/.*", "publication")).toList();
+        assertEquals(List.of("lead-inspector-1 @1", "lead-inspector-1 @2", "lead-inspector-1 /factualAccuracyCheck",
+                "inspected-service-2 /factualAccuracyCheck/comments/1", "inspected-service-2 /factualAccuracyCheck",
+                "lead-inspector-1 /factualAccuracyCheck/comments/1", "publisher-1 publication"), history);
         write("harrow-2021-report", harrow.publication());
     }
 
@@ -262,8 +272,12 @@ class PublishedReportIT {
         StatusRuntimeException unseen = assertThrows(StatusRuntimeException.class, () -> reporting().publishReport(PublishReportRequest
                 .newBuilder().setName(corrected.getName()).setEtag(first.getEtag()).setRequestId(UUID.randomUUID().toString()).build()));
         assertEquals("ETAG", violation(unseen).getType(), "a version nobody reviewed is not published");
-        Publication correction = reporting().publishReport(PublishReportRequest.newBuilder().setName(corrected.getName())
-                .setEtag(corrected.getEtag()).setRequestId(UUID.randomUUID().toString()).build()).getPublication();
+        // Four eyes: the tester wrote the correction, so publisher-1 publishes it.
+        PublishReportRequest publishCorrection = PublishReportRequest.newBuilder().setName(corrected.getName())
+                .setEtag(corrected.getEtag()).setRequestId(UUID.randomUUID().toString()).build();
+        assertEquals("FOUR_EYES", violation(assertThrows(StatusRuntimeException.class, () -> reporting().publishReport(publishCorrection
+                .toBuilder().setRequestId(UUID.randomUUID().toString()).build()))).getType(), "its author does not publish it");
+        Publication correction = InspectionRatingIT.publishedByPublisher(services, publishCorrection);
         assertEquals(kent.publication().getName(), correction.getCorrects());
         assertEquals("Background added; no figure changed.", correction.getCorrectionNote());
 
@@ -363,18 +377,24 @@ class PublishedReportIT {
 
     @Test
     @Order(5)
-    void withCaseServiceDownAssemblyIsUnavailableNamingItWhileThePortalServesWhatIsPublished() throws Exception {
-        CreateReportRequest retry = CreateReportRequest.newBuilder().setInspection(kent.inspection()).setRequestedBy("HMI-0001")
+    void withCaseServiceDownTheInspectionsReportIsStillAnsweredAndANewOneIsUnavailableNamingItWhileThePortalServesWhatIsPublished()
+            throws Exception {
+        CreateReportRequest retry = CreateReportRequest.newBuilder().setInspection(kent.inspection())
                 .setRequestId(UUID.randomUUID().toString()).build();
-        Report draft = reporting().createReport(retry).getReport();
+        CreateReportResponse first = reporting().createReport(retry);
+        assertTrue(first.getExisting(), "Kent's inspection has its report: a second CreateReport answers it");
+        assertEquals(kent.report().getName(), first.getReport().getName());
         services.stop(Service.CASES);
         try {
+            // A retry gets its first answer, and the inspection its report, without asking the neighbour (AIP-155).
+            assertEquals(first, reporting().createReport(retry));
+            assertEquals(kent.report().getName(), reporting().createReport(CreateReportRequest.newBuilder().setInspection(kent.inspection())
+                    .setRequestId(UUID.randomUUID().toString()).build()).getReport().getName());
+            // An inspection without a report needs case-service to draft one.
             StatusRuntimeException error = assertThrows(StatusRuntimeException.class, () -> reporting().createReport(CreateReportRequest
-                    .newBuilder().setInspection(kent.inspection()).setRequestedBy("HMI-0001").setRequestId(UUID.randomUUID().toString()).build()));
+                    .newBuilder().setInspection("inspections/" + UUID.randomUUID()).setRequestId(UUID.randomUUID().toString()).build()));
             assertEquals(Status.Code.UNAVAILABLE, error.getStatus().getCode());
             assertTrue(error.getStatus().getDescription().startsWith("case-service"), error.getStatus().getDescription());
-            // A retry of a create that was answered gets its answer, without asking the neighbour again (AIP-155).
-            assertEquals(draft.getName(), reporting().createReport(retry).getReport().getName());
             HttpClient http = HttpClient.newHttpClient();
             assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(portal() + "/reports")).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode());

@@ -33,6 +33,15 @@ class ReportServiceAccess {
                 .allow(ReportServiceGrpc.getRenderReportMethod(), "reports.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR)
                 .allow(ReportServiceGrpc.getPublishReportMethod(), "reports.publish", PUBLISHER)
+                .allow(ReportServiceGrpc.getRefreshReportFiguresMethod(), "reports.draft", LEAD_INSPECTOR, PUBLISHER)
+                .allow(ReportServiceGrpc.getSendForFactualAccuracyCheckMethod(), "reports.check.send", LEAD_INSPECTOR)
+                .allow(ReportServiceGrpc.getGetFactualAccuracyCheckMethod(), "reports.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR)
+                .allow(ReportServiceGrpc.getCreateFactualAccuracyCommentMethod(), "reports.check.comment", INSPECTED_SERVICE)
+                .allow(ReportServiceGrpc.getAnswerFactualAccuracyCommentMethod(), "reports.draft", LEAD_INSPECTOR, PUBLISHER)
+                .allow(ReportServiceGrpc.getReturnFactualAccuracyCheckMethod(), "reports.check.comment", INSPECTED_SERVICE)
+                .allow(ReportServiceGrpc.getListReportEventsMethod(), "reports.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR)
                 .allow(ImprovementPlanServiceGrpc.getCreatePlanMethod(), "plans.write", INSPECTED_SERVICE)
                 .allow(ImprovementPlanServiceGrpc.getGetPlanMethod(), "plans.read", INSPECTED_SERVICE, LEAD_INSPECTOR, PUBLISHER, ADMINISTRATOR)
                 .allow(ImprovementPlanServiceGrpc.getCreateObjectiveMethod(), "plans.write", INSPECTED_SERVICE)

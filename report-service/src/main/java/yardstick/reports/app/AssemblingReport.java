@@ -1,58 +1,131 @@
 package yardstick.reports.app;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.InspectionState;
 import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.SamplePlan;
 import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.RatingSnapshot;
 import yardstick.reports.domain.Authoring;
 import yardstick.reports.peers.CaseServiceClient;
 import yardstick.reports.peers.RatingServiceClient;
 import yardstick.reports.store.ReportStore;
+import yardstick.reports.v1.CreateReportRequest;
+import yardstick.reports.v1.CreateReportResponse;
+import yardstick.reports.v1.RefreshReportFiguresRequest;
+import yardstick.reports.v1.RefreshReportFiguresResponse;
 import yardstick.reports.v1.Report;
+import yardstick.reports.v1.StandardSection;
 
 /**
- * A report's first version, assembled from the inspection's ratings snapshot, sample plan and
- * caseload. In two steps, because a retried request (AIP-155) is answered between them: the
- * neighbours are asked first, outside any transaction, and only then is the report kept, in the
- * transaction that records the request's answer.
+ * Drafting an inspection's report, its one report: its first version assembled from the
+ * inspection's ratings snapshot, sample plan and caseload, once the inspection is being rated. What
+ * can be answered from this service's own records is answered first, without asking a neighbour:
+ * a retried request (AIP-155) gets its first answer, and an inspection that has its report gets
+ * that report. Only then are the neighbours asked, outside any transaction, and the report kept in
+ * the transaction that records the request's answer. Its figures are assembled again the same way
+ * when the ratings change after it was drafted (a new version, the authors' words kept).
  */
 @Singleton
 public class AssemblingReport {
 
-    /** The inspection, "inspections/{inspection}", to report on. */
-    public record AssembleReport(String inspection) {
-    }
+    /** The states from which a report is drafted: the ratings are being settled, or the inspection is over. */
+    static final Set<InspectionState> DRAFTED_FROM = EnumSet.of(InspectionState.INSPECTION_STATE_RATING, InspectionState.INSPECTION_STATE_CLOSED);
 
-    /** A report assembled, not yet kept. */
-    public record Assembled(String inspection, Report.Builder report) {
+    /**
+     * The inspection, "inspections/{inspection}", to report on.
+     *
+     * @param asSent the request as the caller sent it: a retry must be the same request
+     */
+    public record CreateReport(String inspection, String requestId, CreateReportRequest asSent) {
     }
 
     private final CaseServiceClient caseService;
     private final RatingServiceClient ratingService;
     private final ReportStore reports;
+    private final ReadingReports reading;
+    private final UpdatingReport updating;
+    private final RequestRecords requests;
+    private final Clock clock;
 
-    AssemblingReport(CaseServiceClient caseService, RatingServiceClient ratingService, ReportStore reports) {
+    AssemblingReport(CaseServiceClient caseService, RatingServiceClient ratingService, ReportStore reports, ReadingReports reading,
+                     UpdatingReport updating, RequestRecords requests, Clock clock) {
         this.caseService = caseService;
         this.ratingService = ratingService;
         this.reports = reports;
+        this.reading = reading;
+        this.updating = updating;
+        this.requests = requests;
+        this.clock = clock;
     }
 
-    /** The report's figures, refused while the inspection has no current ratings snapshot or no sample plan. */
-    public Assembled assemble(AssembleReport command) {
-        Inspection inspection = caseService.inspection(command.inspection()).orElseThrow(() -> new Refused.NotFound(command.inspection()));
+    public CreateReportResponse create(Caller caller, CreateReport command) {
+        return NeighboursAskedOnce.answer(requests, command.requestId(), command.asSent(), CreateReportResponse.parser(),
+                () -> reports.reportOf(command.inspection()).isPresent() ? Optional.<Report.Builder>empty()
+                        : Optional.of(assemble(command.inspection())),
+                assembled -> {
+                    if (assembled.isPresent()) {
+                        UUID id = UUID.randomUUID();
+                        if (reports.claimInspection(command.inspection(), id)) {
+                            return CreateReportResponse.newBuilder().setReport(keep(caller, id, command.inspection(), assembled.get())).build();
+                        }
+                    }
+                    // The inspection has its report: made before, or by a request that claimed it while this one assembled.
+                    UUID existing = reports.reportOf(command.inspection()).orElseThrow();
+                    Report report = reading.report(caller, new ReadingReports.ReadReport(ReportNames.PREFIX + existing, existing, Optional.empty()));
+                    return CreateReportResponse.newBuilder().setReport(report).setExisting(true).build();
+                });
+    }
+
+    /**
+     * The report {@code report}'s latest version, as read ({@code etag}), to assemble again from the latest figures.
+     *
+     * @param asSent the request as the caller sent it: a retry must be the same request
+     */
+    public record RefreshFigures(UUID report, String etag, String correctionNote, String requestId, RefreshReportFiguresRequest asSent) {
+    }
+
+    /** A new version: the figures assembled again from the inspection's latest ratings, the authors' words kept. */
+    public RefreshReportFiguresResponse refresh(Caller caller, RefreshFigures command) {
+        String name = ReportNames.PREFIX + command.report();
+        return NeighboursAskedOnce.answer(requests, command.requestId(), command.asSent(), RefreshReportFiguresResponse.parser(),
+                () -> assemble(reading.report(caller, new ReadingReports.ReadReport(name, command.report(), Optional.empty())).getInspection()),
+                figures -> RefreshReportFiguresResponse.newBuilder().setReport(updating.revise(caller, command.report(), command.etag(),
+                        command.correctionNote(), latest -> withWords(figures, latest))).build());
+    }
+
+    /** The figures assembled, with {@code authored}'s words: each narrative under its standard, where the standard still is. */
+    private static Report withWords(Report.Builder figures, Report authored) {
+        Map<String, String> narratives = authored.getStandardsList().stream()
+                .collect(Collectors.toMap(StandardSection::getStandard, StandardSection::getNarrative));
+        figures.getStandardsBuilderList().forEach(s -> s.setNarrative(narratives.getOrDefault(s.getStandard(), "")));
+        return figures.setName(authored.getName()).setCreateTime(authored.getCreateTime()).setExecutiveSummary(authored.getExecutiveSummary())
+                .setBackground(authored.getBackground()).addAllRecommendations(authored.getRecommendationsList()).build();
+    }
+
+    /** The report's figures, refused before the rating state, or while the inspection has no current ratings snapshot or no sample plan. */
+    private Report.Builder assemble(String name) {
+        Inspection inspection = caseService.inspection(name).orElseThrow(() -> new Refused.NotFound(name));
+        if (!DRAFTED_FROM.contains(inspection.getState())) {
+            throw new Refused.RulesBroken("STATE", inspection.getName(), "a report is drafted once the inspection is in the rating state "
+                    + "(RATING or CLOSED); it is in " + inspection.getState().name().substring("INSPECTION_STATE_".length()));
+        }
         RatingSnapshot snapshot = ratingService.latestSnapshot(inspection.getName()).orElseThrow(() -> new Refused.RulesBroken(
                 "NO_RATINGS", inspection.getName(), "the inspection has no ratings snapshot yet: ComputeRatings first"));
         SamplePlan plan = caseService.samplePlan(inspection.getName()).orElseThrow(() -> new Refused.RulesBroken(
@@ -66,17 +139,15 @@ public class AssemblingReport {
                     + snapshot.getName() + " was computed: ComputeRatings again, so that the report's figures agree");
         }
         Sample sample = caseService.sample(inspection.getName()).orElse(Sample.getDefaultInstance());
-        return new Assembled(inspection.getName(), ReportAssembly.assemble(inspection, framework, snapshot, plan, sample, population, tallies));
+        return ReportAssembly.assemble(inspection, framework, snapshot, plan, sample, population, tallies);
     }
 
     /** The report kept as its version 1, by the caller. */
-    @Transactional
-    public Report keep(Caller caller, Assembled assembled) {
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Report report = assembled.report().setName(ReportNames.PREFIX + id).setVersion(1).setEtag(Authoring.etag(1))
+    private Report keep(Caller caller, UUID id, String inspection, Report.Builder assembled) {
+        Instant now = ChangingPlan.now(clock);
+        Report report = assembled.setName(ReportNames.PREFIX + id).setVersion(1).setEtag(Authoring.etag(1))
                 .setCreateTime(Times.timestamp(now)).setUpdateTime(Times.timestamp(now)).setUpdatedBy(caller.subject()).build();
-        reports.add(id, assembled.inspection(), report.toByteArray(), caller.subject(), now);
+        reports.add(id, inspection, report.toByteArray(), caller.subject(), now);
         return report;
     }
 

@@ -1,9 +1,8 @@
 package yardstick.reports.app;
 
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +10,19 @@ import java.util.UUID;
 import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.RequestRecords;
+import yardstick.ratings.v1.RatingSnapshot;
 import yardstick.reports.domain.Authoring;
+import yardstick.reports.domain.FactualAccuracyCheck;
 import yardstick.reports.domain.Publication;
 import yardstick.reports.domain.PublishedRendition;
 import yardstick.reports.domain.VersionOfReport;
+import yardstick.reports.peers.RatingServiceClient;
+import yardstick.reports.store.FactualAccuracyStore;
 import yardstick.reports.store.PublicationStore;
 import yardstick.reports.store.ReportStore;
+import yardstick.reports.v1.PublishReportRequest;
+import yardstick.reports.v1.PublishReportResponse;
 import yardstick.reports.v1.RenderReportResponse;
 import yardstick.reports.v1.Rendition;
 import yardstick.reports.v1.Report;
@@ -25,7 +31,10 @@ import yardstick.reports.v1.ReportFormat;
 /**
  * The latest version of a report frozen and published with every rendition, in one transaction
  * holding the report's row lock: refused if the etag is stale, if it is already published or not
- * yet complete, or if it corrects a publication whose embargo would outlast its own.
+ * yet complete, if the publisher wrote it (four eyes), if its ratings are no longer the
+ * inspection's latest, if its factual-accuracy check is not complete (first publication only), or
+ * if it corrects a publication whose embargo would outlast its own. A retry (AIP-155) is answered
+ * from the request's record before rating-service is asked for the latest snapshot.
  */
 @Singleton
 public class PublishingReport {
@@ -33,50 +42,74 @@ public class PublishingReport {
     private static final List<ReportFormat> FORMATS = List.of(ReportFormat.REPORT_FORMAT_HTML, ReportFormat.REPORT_FORMAT_MARKDOWN,
             ReportFormat.REPORT_FORMAT_JSON, ReportFormat.REPORT_FORMAT_PDF);
 
-    /** The report's latest version, as reviewed ({@code etag}), public from {@code embargoUntil} if given. */
-    public record PublishReport(UUID report, String etag, Optional<Instant> embargoUntil) {
+    /**
+     * The report's latest version, as reviewed ({@code etag}), public from {@code embargoUntil} if given.
+     *
+     * @param asSent the request as the caller sent it: a retry must be the same request
+     */
+    public record PublishReport(UUID report, String etag, Optional<Instant> embargoUntil, String requestId, PublishReportRequest asSent) {
     }
 
     private final ReportStore reports;
     private final PublicationStore publications;
+    private final FactualAccuracyStore checks;
+    private final RatingServiceClient ratingService;
+    private final RequestRecords requests;
+    private final Clock clock;
 
-    PublishingReport(ReportStore reports, PublicationStore publications) {
+    PublishingReport(ReportStore reports, PublicationStore publications, FactualAccuracyStore checks, RatingServiceClient ratingService,
+                     RequestRecords requests, Clock clock) {
         this.reports = reports;
         this.publications = publications;
+        this.checks = checks;
+        this.ratingService = ratingService;
+        this.requests = requests;
+        this.clock = clock;
     }
 
-    @Transactional
-    public yardstick.reports.v1.Publication publish(Caller caller, PublishReport command) {
+    public PublishReportResponse publish(Caller caller, PublishReport command) {
+        String name = ReportNames.PREFIX + command.report();
+        return NeighboursAskedOnce.answer(requests, command.requestId(), command.asSent(), PublishReportResponse.parser(), () -> {
+            // Every version of a report is of the same inspection: any version names it.
+            String inspection = ReadingReports.parse(reports.latest(command.report()).orElseThrow(() -> new Refused.NotFound(name)).body(),
+                    command.report()).getInspection();
+            return ratingService.latestSnapshot(inspection).map(RatingSnapshot::getName);
+        }, latestSnapshot -> PublishReportResponse.newBuilder().setPublication(publishLatest(caller, command, latestSnapshot)).build());
+    }
+
+    private yardstick.reports.v1.Publication publishLatest(Caller caller, PublishReport command, Optional<String> latestSnapshot) {
         UUID reportId = command.report();
         String name = ReportNames.PREFIX + reportId;
+        Instant now = ChangingPlan.now(clock);
         VersionOfReport latest = reports.latestForUpdate(reportId).orElseThrow(() -> new Refused.NotFound(name));
-        if (!Authoring.etag(latest.version()).equals(command.etag())) {
-            throw new Refused.RulesBroken("ETAG", name, "the report changed since it was read (its etag is now "
-                    + Authoring.etag(latest.version()) + "); review the latest version before publishing it");
-        }
+        Authoring.staleEtag(latest.version(), command.etag(), "review the latest version before publishing it").ifPresent(r -> {
+            throw new Refused.RulesBroken(r.type(), name, r.description());
+        });
         Report report = ReadingReports.parse(latest.body(), reportId);
         if (latest.published()) {
             String publication = publications.latestOf(reportId).map(p -> ReportNames.PUBLICATIONS + p.id()).orElse("a publication");
             throw new Refused.RulesBroken("PUBLISHED", name, "version " + latest.version()
                     + " is already published as " + publication + "; to change it, update the report with a correction note");
         }
-        List<Authoring.Refusal> missing = Authoring.unpublishable(report.getExecutiveSummary(),
-                UpdatingReport.recommendations(report.getRecommendationsList()));
-        if (!missing.isEmpty()) {
-            throw new Refused.RulesBroken(missing.stream().map(m -> new Refused.BrokenRule(m.type(), name, m.description())).toList());
-        }
         // A report published before is corrected by this publication, which replaces the latest one.
         Optional<Publication> corrected = publications.latestOf(reportId);
-        Authoring.embargoRefusal(corrected.flatMap(Publication::embargoUntil), command.embargoUntil(), Instant.now()).ifPresent(r -> {
-            throw new Refused.RulesBroken(r.type(), name, r.description());
-        });
-        return keep(caller, report, corrected, command.embargoUntil(), reportId);
+        List<Authoring.Refusal> refusals = new ArrayList<>(Authoring.unpublishable(report.getExecutiveSummary(),
+                UpdatingReport.recommendations(report.getRecommendationsList())));
+        Authoring.fourEyes(latest.version(), latest.updatedBy(), caller.subject()).ifPresent(refusals::add);
+        Authoring.staleRatings(report.getRatingsSnapshot(), latestSnapshot).ifPresent(refusals::add);
+        if (corrected.isEmpty()) {
+            FactualAccuracyCheck.publicationRefusal(checks.find(reportId), now).ifPresent(refusals::add);
+        }
+        Authoring.embargoRefusal(corrected.flatMap(Publication::embargoUntil), command.embargoUntil(), now).ifPresent(refusals::add);
+        if (!refusals.isEmpty()) {
+            throw new Refused.RulesBroken(refusals.stream().map(r -> new Refused.BrokenRule(r.type(), name, r.description())).toList());
+        }
+        return keep(caller, report, corrected, command.embargoUntil(), reportId, now);
     }
 
     private yardstick.reports.v1.Publication keep(Caller caller, Report latest, Optional<Publication> corrected, Optional<Instant> embargo,
-                                                  UUID reportId) {
+                                                  UUID reportId, Instant now) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Report report = latest.toBuilder().setPublished(true).build();
         yardstick.reports.v1.Publication.Builder publication = yardstick.reports.v1.Publication.newBuilder()
                 .setName(ReportNames.PUBLICATIONS + id)

@@ -8,7 +8,10 @@ import java.util.UUID;
 import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
 import yardstick.reports.domain.Authoring;
+import yardstick.reports.domain.ReportHistory;
 import yardstick.reports.domain.VersionOfReport;
+import yardstick.reports.store.FactualAccuracyStore;
+import yardstick.reports.store.PublicationStore;
 import yardstick.reports.store.ReportStore;
 import yardstick.reports.v1.Report;
 
@@ -21,9 +24,13 @@ public class ReadingReports {
     }
 
     private final ReportStore reports;
+    private final FactualAccuracyStore checks;
+    private final PublicationStore publications;
 
-    ReadingReports(ReportStore reports) {
+    ReadingReports(ReportStore reports, FactualAccuracyStore checks, PublicationStore publications) {
         this.reports = reports;
+        this.checks = checks;
+        this.publications = publications;
     }
 
     /** The version asked for, with its etag and whether it is published. */
@@ -45,6 +52,15 @@ public class ReadingReports {
             throw new Refused.NotFound(command.name());
         }
         return versions;
+    }
+
+    /** The report's history, oldest first: its versions, its factual-accuracy round and its publications. */
+    public List<ReportHistory.Event> history(Caller caller, ReadReport command) {
+        List<VersionOfReport> versions = versions(caller, command);
+        List<VersionOfReport> oldestFirst = new java.util.ArrayList<>(versions);
+        java.util.Collections.reverse(oldestFirst);
+        return ReportHistory.of(ReportNames.PREFIX + command.id(), oldestFirst, checks.find(command.id()),
+                publications.ofReport(command.id()), id -> ReportNames.PUBLICATIONS + id);
     }
 
     static Report parse(byte[] body, UUID id) {

@@ -78,9 +78,9 @@ public final class Authoring {
      */
     public static Optional<Refusal> refusal(int latestVersion, boolean latestPublished, boolean everPublished, String etag,
                                             String correctionNote) {
-        if (!etag(latestVersion).equals(etag)) {
-            return Optional.of(new Refusal("ETAG", "the report changed since it was read (its etag is now " + etag(latestVersion)
-                    + "); read it again and reapply the change"));
+        Optional<Refusal> stale = staleEtag(latestVersion, etag, "read it again and reapply the change");
+        if (stale.isPresent()) {
+            return stale;
         }
         if (latestPublished && correctionNote.isBlank()) {
             return Optional.of(new Refusal("PUBLISHED", "version " + latestVersion + " is published and never changes; to correct it, "
@@ -89,6 +89,15 @@ public final class Authoring {
         if (!everPublished && !correctionNote.isBlank()) {
             return Optional.of(new Refusal("NOT_PUBLISHED", "the report has never been published, so there is nothing to correct: "
                     + "leave correction_note empty"));
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code etag} is stale: the report's latest version is another; {@code then} says what to do. */
+    public static Optional<Refusal> staleEtag(int latestVersion, String etag, String then) {
+        if (!etag(latestVersion).equals(etag)) {
+            return Optional.of(new Refusal("ETAG", "the report changed since it was read (its etag is now " + etag(latestVersion) + "); "
+                    + then));
         }
         return Optional.empty();
     }
@@ -110,6 +119,28 @@ public final class Authoring {
         if (correctedEmbargo.filter(now::isBefore).isPresent() && (embargo.isEmpty() || embargo.get().isBefore(correctedEmbargo.get()))) {
             return Optional.of(new Refusal("EMBARGO", "the publication this corrects is under embargo until " + correctedEmbargo.get()
                     + "; the correction must be under embargo at least as long"));
+        }
+        return Optional.empty();
+    }
+
+    /** Four eyes: the author of a version does not publish it. */
+    public static Optional<Refusal> fourEyes(int version, String author, String publisher) {
+        if (author.equals(publisher)) {
+            return Optional.of(new Refusal("FOUR_EYES", "version " + version + " was written by " + author
+                    + ", who may not also publish it: another publisher reviews and publishes it"));
+        }
+        return Optional.empty();
+    }
+
+    /** The ratings published are the inspection's latest: {@code latest} is the newest snapshot, if the inspection has one. */
+    public static Optional<Refusal> staleRatings(String reportSnapshot, Optional<String> latest) {
+        if (latest.isEmpty()) {
+            return Optional.of(new Refusal("STALE_RATINGS", "the report's figures come from " + reportSnapshot
+                    + ", but rating-service holds no ratings snapshot of the inspection"));
+        }
+        if (!latest.get().equals(reportSnapshot)) {
+            return Optional.of(new Refusal("STALE_RATINGS", "the report's figures come from " + reportSnapshot
+                    + ", but the inspection's latest ratings are " + latest.get() + ": the published figures must be the latest"));
         }
         return Optional.empty();
     }

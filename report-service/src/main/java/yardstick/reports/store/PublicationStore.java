@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import yardstick.platform.store.Jdbc;
 import yardstick.reports.domain.Publication;
 import yardstick.reports.domain.PublishedRendition;
+import yardstick.reports.domain.ReportHistory;
 
 /** Published reports and their renditions, stored once and never changed. */
 @Singleton
@@ -72,6 +73,15 @@ public class PublicationStore {
     public Optional<Publication> latestOf(UUID report) {
         return jdbc.query(SELECT + "where p.report_id = ? order by p.report_version desc limit 1", PublicationStore::row, report)
                 .stream().findFirst();
+    }
+
+    /** The report's publications, oldest first, with their publishers (empty for those published before publishers were kept). */
+    @Transactional(readOnly = true)
+    public List<ReportHistory.Published> ofReport(UUID report) {
+        return jdbc.query("select id, report_version, publish_time, coalesce(published_by, ''), corrects is not null from publication "
+                        + "where report_id = ? order by report_version",
+                row -> new ReportHistory.Published(row.getObject(1, UUID.class), row.getInt(2),
+                        row.getTimestamp(3).toInstant(), row.getString(4), row.getBoolean(5)), report);
     }
 
     /** The visible correction of a publication, if one replaces it. */

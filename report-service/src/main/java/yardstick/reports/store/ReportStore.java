@@ -38,6 +38,22 @@ public class ReportStore {
                 updatedBy, Timestamp.from(createTime));
     }
 
+    /**
+     * Claims {@code inspection} for the report {@code id}, to be added in this transaction: false if
+     * the inspection has its report already (a concurrent claim waits for the first to end).
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public boolean claimInspection(String inspection, UUID id) {
+        return jdbc.execute("insert into inspection_report (inspection, report_id) values (?, ?) on conflict do nothing", inspection, id) == 1;
+    }
+
+    /** The inspection's report, if it has one. */
+    @Transactional(readOnly = true)
+    public Optional<UUID> reportOf(String inspection) {
+        return jdbc.query("select report_id from inspection_report where inspection = ?", row -> row.getObject(1, UUID.class), inspection)
+                .stream().findFirst();
+    }
+
     /** The latest version, with the report row locked until the transaction ends, so that the next version is added once. */
     @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
     public Optional<VersionOfReport> latestForUpdate(UUID id) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -71,5 +72,15 @@ class AuthoringTest {
         assertEquals(List.of("EXECUTIVE_SUMMARY", "RECOMMENDATIONS"),
                 Authoring.unpublishable(" ", List.of()).stream().map(Authoring.Refusal::type).toList());
         assertTrue(Authoring.unpublishable("Summary.", List.of(new Authoring.Recommendation(1, "the board", "meet"))).isEmpty());
+    }
+
+    @Test
+    void thePublisherIsNotTheAuthorOfTheVersionAndItsRatingsAreTheLatest() {
+        assertEquals("FOUR_EYES", Authoring.fourEyes(3, "publisher-1", "publisher-1").orElseThrow().type());
+        assertEquals(Optional.empty(), Authoring.fourEyes(3, "lead-inspector-1", "publisher-1"));
+        String stale = Authoring.staleRatings("inspections/k/ratingSnapshots/1", Optional.of("inspections/k/ratingSnapshots/2"))
+                .orElseThrow().description();
+        assertTrue(stale.contains("ratingSnapshots/1") && stale.contains("ratingSnapshots/2"), stale);
+        assertEquals(Optional.empty(), Authoring.staleRatings("inspections/k/ratingSnapshots/2", Optional.of("inspections/k/ratingSnapshots/2")));
     }
 }

@@ -1,7 +1,9 @@
 package yardstick.cases.api;
 
 import static yardstick.platform.identity.Role.ADMINISTRATOR;
+import static yardstick.platform.identity.Role.INSPECTED_SERVICE;
 import static yardstick.platform.identity.Role.INSPECTOR;
+import static yardstick.platform.identity.Role.INTEGRATION;
 import static yardstick.platform.identity.Role.LEAD_INSPECTOR;
 import static yardstick.platform.identity.Role.PUBLISHER;
 import static yardstick.platform.identity.Role.RATINGS_PANEL;
@@ -11,6 +13,7 @@ import static yardstick.platform.identity.Role.REPORT_SERVICE;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import yardstick.audit.v1.AuditServiceGrpc;
+import yardstick.cases.v1.InspectedServiceServiceGrpc;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PopulationServiceGrpc;
@@ -21,6 +24,7 @@ import yardstick.platform.identity.AccessRules;
  * Who may call case-service. Case data (population, sample, judgements, tallies) is further kept
  * to the inspection's team, the ratings panel and the neighbouring services: see {@code app.InspectionAccess}.
  * rating-service reads inspections and tallies; report-service those and the plan, sample and population summary.
+ * The register of inspected services is kept by the administrator and read by every signed-in person and by report-service.
  */
 @Factory
 class CaseServiceAccess {
@@ -51,6 +55,12 @@ class CaseServiceAccess {
                 .allow(JudgementServiceGrpc.getSubmitCaseJudgementsMethod(), "judgements.write", INSPECTOR)
                 .allow(JudgementServiceGrpc.getGetJudgementTalliesMethod(), "cases.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, RATING_SERVICE, REPORT_SERVICE)
+                .allow(InspectedServiceServiceGrpc.getCreateInspectedServiceMethod(), "register.manage", ADMINISTRATOR)
+                .allow(InspectedServiceServiceGrpc.getRenameInspectedServiceMethod(), "register.manage", ADMINISTRATOR)
+                .allow(InspectedServiceServiceGrpc.getGetInspectedServiceMethod(), "register.read", INSPECTOR, LEAD_INSPECTOR,
+                        RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR, INTEGRATION, REPORT_SERVICE)
+                .allow(InspectedServiceServiceGrpc.getListInspectedServicesMethod(), "register.read", INSPECTOR, LEAD_INSPECTOR,
+                        RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR, INTEGRATION, REPORT_SERVICE)
                 .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }

@@ -27,11 +27,13 @@ public class ChangingInspection {
     private final InspectionStore store;
     private final InspectionAccess access;
     private final Frameworks frameworks;
+    private final ServiceRegister register;
 
-    ChangingInspection(InspectionStore store, InspectionAccess access, Frameworks frameworks) {
+    ChangingInspection(InspectionStore store, InspectionAccess access, Frameworks frameworks, ServiceRegister register) {
         this.store = store;
         this.access = access;
         this.frameworks = frameworks;
+        this.register = register;
     }
 
     @Transactional
@@ -41,7 +43,7 @@ public class ChangingInspection {
         Inspection.Details given = command.given();
         Set<String> paths = command.paths();
         Inspection.Details details = new Inspection.Details(
-                paths.contains("service_inspected") ? given.serviceInspected() : was.serviceInspected(),
+                paths.contains("inspected_service") ? given.inspectedService() : was.inspectedService(),
                 paths.contains("fieldwork_start") ? given.fieldworkStart() : was.fieldworkStart(),
                 paths.contains("fieldwork_end") ? given.fieldworkEnd() : was.fieldworkEnd(),
                 paths.contains("framework") ? given.framework() : was.framework(),
@@ -56,6 +58,9 @@ public class ChangingInspection {
         }
         BadFields.refuse(problems);
 
+        if (!details.inspectedService().equals(was.inspectedService())) {
+            register.requireRegistered(details.inspectedService(), "inspection.inspected_service");
+        }
         if (!command.etag().equals(current.etag())) {
             throw stale(current);
         }

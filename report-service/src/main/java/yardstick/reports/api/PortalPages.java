@@ -29,6 +29,7 @@ final class PortalPages {
 
     static final String SERVICE_NAME = "Youth justice inspections";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     /** The sections of the portal, for its navigation. */
     enum Section {
@@ -90,7 +91,9 @@ final class PortalPages {
                     .append(cell("<a class=\"govuk-link\" href=\"" + reportPage(latest) + "\">Report<span class=\"govuk-visually-hidden\"> on "
                             + name + ", published " + day(latest.published()) + "</span></a>"))
                     .append(cell(service.plan().map(p -> "<a class=\"govuk-link\" href=\"" + PortalAddresses.plan(p.answers())
-                            + "/html\">Plan<span class=\"govuk-visually-hidden\"> of " + name + "</span></a>: " + p.overall().sentence())
+                            + "/html\">Plan<span class=\"govuk-visually-hidden\"> of " + name + "</span></a>"
+                            + (p.answersLatest() ? "" : " (to the report of " + day(p.reportPublished()) + "; none yet to the latest)")
+                            + ": " + p.overall().sentence())
                             .orElse("Not yet submitted")))
                     .append("</tr>\n");
         }
@@ -178,7 +181,7 @@ final class PortalPages {
         html.append("<h2 class=\"govuk-heading-l\" id=\"ratings\">Ratings standard by standard</h2>\n<table class=\"govuk-table\">\n")
                 .append("<caption class=\"govuk-table__caption govuk-table__caption--m\">Each standard's rating, inspection by inspection, ")
                 .append("oldest first</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">").append(header("Standard"));
-        oldestFirst.forEach(i -> html.append(header("Published " + day(i.published()))));
+        oldestFirst.forEach(i -> html.append(header(inspected(i))));
         html.append("</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
         for (Map.Entry<String, String> standard : standards.entrySet()) {
             html.append("<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">")
@@ -201,8 +204,12 @@ final class PortalPages {
             return;
         }
         ReadingPortal.PlanProgress plan = history.plan().get();
+        if (!plan.answersLatest()) {
+            html.append("<p class=\"govuk-body\">The service has not yet submitted its improvement plan in answer to its latest report. ")
+                    .append("Its plan in answer to the one before:</p>\n");
+        }
         html.append("<p class=\"govuk-body\">").append(escape(plan.title())).append(", in answer to the report published ")
-                .append(day(history.latest().published())).append(": ").append(plan.overall().sentence()).append(".</p>\n")
+                .append(day(plan.reportPublished())).append(": ").append(plan.overall().sentence()).append(".</p>\n")
                 .append("<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption govuk-table__caption--m\">Progress ")
                 .append("recommendation by recommendation</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">")
                 .append(header("Recommendation")).append(header("Progress")).append("</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
@@ -243,7 +250,7 @@ final class PortalPages {
         StringBuilder html = new StringBuilder(24_000);
         html.append("<h1 class=\"govuk-heading-xl\">The national picture</h1>\n")
                 .append("<p class=\"govuk-body-l\">How the youth justice services inspected were rated, overall and standard by standard, ")
-                .append("by the year their report was published. Each service's current report counts once; a correction replaces what it corrects.</p>\n");
+                .append("by the year their report was published. Every published inspection counts once; a correction replaces what it corrects.</p>\n");
         List<Integer> years = rows.stream().map(NationalPicture.Row::year).distinct().sorted().toList();
         if (years.isEmpty()) {
             html.append("<p class=\"govuk-body\">No report is published yet.</p>\n");
@@ -395,6 +402,12 @@ final class PortalPages {
 
     private static String reportPage(PublishedOutcome outcome) {
         return "/reports/" + outcome.publication();
+    }
+
+    /** An inspection as a column names it: when its fieldwork was, else when it was published. */
+    private static String inspected(PublishedOutcome outcome) {
+        return outcome.fieldworkStart().map(d -> "Inspected " + d.format(MONTH) + ", published " + day(outcome.published()))
+                .orElse("Published " + day(outcome.published()));
     }
 
     private static String score(PublishedOutcome outcome) {

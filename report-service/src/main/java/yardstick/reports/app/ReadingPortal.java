@@ -35,7 +35,10 @@ import yardstick.reports.v1.Report;
 @Singleton
 public class ReadingPortal {
 
-    /** A service with its published inspections, newest first, and the improvement plan answering the latest, if submitted. */
+    /**
+     * A service with its published inspections, newest first, and its latest submitted improvement
+     * plan: the one answering its latest report, else the newest answering an earlier one.
+     */
     public record ServiceHistory(ServiceOnRecord service, List<PublishedOutcome> inspections, Optional<PlanProgress> plan) {
 
         public PublishedOutcome latest() {
@@ -43,8 +46,12 @@ public class ReadingPortal {
         }
     }
 
-    /** A submitted improvement plan: where its renditions are (the publication it answers) and how far it has got. */
-    public record PlanProgress(UUID answers, String title, Progress overall, Map<Integer, Progress> byRecommendation) {
+    /**
+     * A submitted improvement plan: where its renditions are (the publication it answers), when the
+     * report it answers was published and whether that is the service's latest, and how far it has got.
+     */
+    public record PlanProgress(UUID answers, LocalDate reportPublished, boolean answersLatest, String title, Progress overall,
+                               Map<Integer, Progress> byRecommendation) {
     }
 
     /** A published report as a page: the publication, its service, and the report as the renditions model it. */
@@ -92,14 +99,20 @@ public class ReadingPortal {
         Map<String, List<PublishedOutcome>> byService = all.stream()
                 .collect(Collectors.groupingBy(PublishedOutcome::serviceKey, LinkedHashMap::new, Collectors.toList()));
         Map<String, ServiceOnRecord> records = records(byService.keySet());
-        Map<UUID, UUID> plansOf = plans.submittedPlansOf(byService.values().stream().map(l -> l.get(0).publication()).toList(), now);
+        Map<UUID, UUID> plansOf = plans.submittedPlansOf(all.stream().map(PublishedOutcome::publication).toList(), now);
         List<ServiceHistory> services = new ArrayList<>();
         byService.forEach((key, inspections) -> {
             List<PublishedOutcome> newestFirst = inspections.stream()
                     .sorted(Comparator.comparing(PublishedOutcome::firstPublished).reversed()).toList();
             ServiceOnRecord service = records.getOrDefault(key, unregistered(newestFirst.get(0)));
-            services.add(new ServiceHistory(service, newestFirst,
-                    Optional.ofNullable(plansOf.get(newestFirst.get(0).publication())).flatMap(this::progress)));
+            Optional<PlanProgress> plan = Optional.empty();
+            for (PublishedOutcome inspection : newestFirst) {
+                if (plansOf.containsKey(inspection.publication())) {
+                    plan = progress(plansOf.get(inspection.publication()), inspection.published(), inspection == newestFirst.get(0));
+                    break;
+                }
+            }
+            services.add(new ServiceHistory(service, newestFirst, plan));
         });
         services.sort(Comparator.comparing((ServiceHistory s) -> s.service().displayName()).thenComparing(s -> s.service().name()));
         return services;
@@ -145,13 +158,13 @@ public class ReadingPortal {
                 List.of(), List.of(), "");
     }
 
-    private Optional<PlanProgress> progress(UUID answers) {
+    private Optional<PlanProgress> progress(UUID answers, LocalDate reportPublished, boolean answersLatest) {
         return plans.submittedOf(answers).map(row -> {
             ImprovementPlan plan = PlanMessages.plan(row.body());
             LocalDate today = readingPlan.today();
             Map<Integer, Progress> byRecommendation = new LinkedHashMap<>();
             plan.recommendationNumbers().stream().sorted().forEach(n -> byRecommendation.put(n, Progress.ofRecommendation(plan, n, today)));
-            return new PlanProgress(answers, plan.title(), Progress.of(plan.actions(), today), byRecommendation);
+            return new PlanProgress(answers, reportPublished, answersLatest, plan.title(), Progress.of(plan.actions(), today), byRecommendation);
         });
     }
 

@@ -77,7 +77,9 @@ public final class HtmlRendition {
     }
 
     private static final java.util.regex.Pattern SECTION = java.util.regex.Pattern.compile("<h([23]) id=\"([^\"]+)\">(.*?)</h\\1>");
-    private static final String BACK_TO_TOP = "<p class=\"govuk-body back-to-top\"><a class=\"govuk-link\" href=\"#contents\">Back to top</a></p>\n";
+    // A title on each link: PDF/UA asks every link of the PDF for a description.
+    private static final String BACK_TO_TOP = "<p class=\"govuk-body back-to-top\"><a class=\"govuk-link\" href=\"#contents\" "
+            + "title=\"Back to the contents\">Back to top</a></p>\n";
 
     /**
      * The sections' headings given GOV.UK's classes, a contents list linking every one of them (the
@@ -105,7 +107,8 @@ public final class HtmlRendition {
                 contents.append("\n<ol class=\"govuk-list\">\n");
                 inSubList = true;
             }
-            String link = "<a class=\"govuk-link\" href=\"#" + heading.group(2) + "\">" + heading.group(3) + "</a>";
+            String link = "<a class=\"govuk-link\" href=\"#" + heading.group(2) + "\" title=\"" + heading.group(3).replaceAll("<[^>]*>", "")
+                    + "\">" + heading.group(3) + "</a>";
             contents.append(top ? "<li>" + link : "<li>" + link + "</li>\n");
             body.append(sections, from, heading.start());
             if (top && !firstSection) {

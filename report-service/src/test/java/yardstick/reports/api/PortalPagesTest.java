@@ -117,7 +117,8 @@ class PortalPagesTest extends GrpcServiceTest {
         assertEquals(List.of("1 March 2023", "1 March 2022"), inspections.select("tbody th").eachText());
         assertEquals(List.of("/reports/" + kent.later(), "/reports/" + kent.earlier()), inspections.select("tbody a").eachAttr("href"));
         Element sideBySide = page.selectFirst("#ratings + table");
-        assertEquals(List.of("Standard", "Published 1 March 2022", "Published 1 March 2023"), sideBySide.select("thead th").eachText());
+        assertEquals(List.of("Standard", "Inspected June 2021, published 1 March 2022", "Inspected June 2022, published 1 March 2023"),
+                sideBySide.select("thead th").eachText());
         assertEquals(List.of("1.2 Staff", "Requires improvement", "Good"), sideBySide.select("tbody tr").get(1).children().eachText());
     }
 

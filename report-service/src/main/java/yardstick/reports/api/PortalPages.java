@@ -261,7 +261,8 @@ final class PortalPages {
             int rated = rows.stream().filter(r -> r.year() == year && r.measure().equals(NationalPicture.OVERALL)).findFirst()
                     .map(NationalPicture.Row::rated).orElse(0);
             html.append("<li>").append(year).append(": ").append(NationalPicture.goodOrBetter(rows, year, NationalPicture.OVERALL))
-                    .append("% of the ").append(rated).append(rated == 1 ? " service" : " services").append(" inspected rated Good or better overall</li>\n");
+                    .append("% of the ").append(rated).append(rated == 1 ? " inspection" : " inspections")
+                    .append(" published rated the service Good or better overall</li>\n");
         }
         html.append("</ul>\n<h2 class=\"govuk-heading-l\" id=\"overall\">Overall ratings</h2>\n<div class=\"portal-chart\">\n")
                 .append(NationalPictureChart.svg(rows, years)).append("</div>\n")
@@ -270,7 +271,7 @@ final class PortalPages {
         Map<String, String> measures = new LinkedHashMap<>();
         rows.stream().filter(r -> !r.measure().equals(NationalPicture.OVERALL)).forEach(r -> measures.putIfAbsent(r.measure(), r.measureName()));
         html.append("<table class=\"govuk-table\" id=\"good-or-better\">\n<caption class=\"govuk-table__caption govuk-table__caption--m\">")
-                .append("Share of services rated Good or better, standard by standard</caption>\n<thead class=\"govuk-table__head\">")
+                .append("Share of inspections rating the service Good or better, standard by standard</caption>\n<thead class=\"govuk-table__head\">")
                 .append("<tr class=\"govuk-table__row\">").append(header("Standard"));
         years.forEach(y -> html.append("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">").append(y).append("</th>"));
         html.append("</tr></thead>\n<tbody class=\"govuk-table__body\">\n");
@@ -303,7 +304,7 @@ final class PortalPages {
                 .append("</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">").append(header("Year"));
         NationalPicture.RATINGS.forEach(r -> html.append("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">")
                 .append(escape(r)).append("</th>"));
-        html.append("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Services rated</th></tr></thead>\n")
+        html.append("<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">Inspections rated</th></tr></thead>\n")
                 .append("<tbody class=\"govuk-table__body\">\n");
         for (int year : years) {
             List<NationalPicture.Row> ofYear = rows.stream().filter(r -> r.year() == year && r.measure().equals(measure)).toList();

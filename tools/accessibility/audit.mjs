@@ -2,7 +2,12 @@
 // Accessibility audit of rendered HTML reports: axe-core (WCAG 2.0/2.1 A and AA, plus best
 // practice) run inside the system's headless Chromium, driven over CDP by puppeteer-core.
 //
-//   node audit.mjs FILE.html...
+//   node audit.mjs [--assets DIR] FILE.html...
+//
+// A page saved from the portal links its stylesheets at the server's root (/assets/...). With
+// --assets, each file is served over loopback HTTP beside DIR's files under /assets/ (the portal's
+// own copy, report-service/src/main/resources/public), so that it is audited as it is styled; a
+// stylesheet DIR does not hold fails the file.
 //
 // Prints, per file, the number of passing, violated and incomplete (needs a human) rules, and
 // for each violation its rule, impact, help text and link, and every failing node.
@@ -13,6 +18,7 @@
 // puppeteer-core never downloads a browser of its own.
 
 import { readFile, stat } from 'node:fs/promises';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,7 +55,13 @@ const AXE_OPTIONS = {
   },
 };
 
-const files = process.argv.slice(2);
+let args = process.argv.slice(2);
+let assetsDir = null;
+if (args[0] === '--assets') {
+  assetsDir = path.resolve(args[1]);
+  args = args.slice(2);
+}
+const files = args;
 if (files.length === 0) {
   console.error('usage: node audit.mjs FILE.html...');
   console.error('audit: no files given, nothing audited');
@@ -57,6 +69,11 @@ if (files.length === 0) {
 }
 
 const axeSource = await readFile(AXE_SOURCE_PATH, 'utf8');
+
+// The /assets/... the page being audited asked for that --assets does not hold.
+let missingAssets = [];
+const CONTENT_TYPES = { '.css': 'text/css', '.svg': 'image/svg+xml', '.txt': 'text/plain', '.html': 'text/html; charset=utf-8' };
+const server = assetsDir ? await serve() : null;
 
 let failed = 0;
 let clean = 0;
@@ -91,6 +108,7 @@ try {
   }
 } finally {
   await browser.close().catch(() => {});
+  server?.close();
 }
 
 // Deliberately not the "N passed, N failed" shape, which CI would read as a test runner's
@@ -121,7 +139,8 @@ async function auditFile(abs) {
     const pageErrors = [];
     page.on('pageerror', (err) => pageErrors.push(err.message));
 
-    const url = pathToFileURL(abs).href;
+    missingAssets = [];
+    const url = server ? `http://127.0.0.1:${server.address().port}/page/${files.map((f) => path.resolve(f)).indexOf(abs)}` : pathToFileURL(abs).href;
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     const loaded = await page.evaluate(() => location.href);
     if (loaded !== url) {
@@ -129,6 +148,10 @@ async function auditFile(abs) {
       return false;
     }
     for (const msg of pageErrors) console.log(`  page script error: ${msg}`);
+    if (missingAssets.length > 0) {
+      console.log(`  ERROR: the page asks for ${missingAssets.join(', ')}, which ${assetsDir} does not hold`);
+      return false;
+    }
 
     // Evaluated over CDP, not as a <script> tag: neither CSP nor the page's DOM is involved.
     await page.evaluate(axeSource);
@@ -186,4 +209,33 @@ async function auditFile(abs) {
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/** Loopback HTTP: /page/N is the Nth file given, /assets/... comes from the --assets folder. */
+async function serve() {
+  const answer = async (request, response) => {
+    const pathname = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    let file = null;
+    if (pathname.startsWith('/page/')) {
+      const given = files[Number(pathname.slice('/page/'.length))];
+      file = given ? path.resolve(given) : null;
+    } else if (pathname.startsWith('/assets/')) {
+      const asset = path.resolve(assetsDir, pathname.slice('/assets/'.length));
+      file = asset.startsWith(assetsDir + path.sep) ? asset : null;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] || 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      if (pathname.startsWith('/assets/')) missingAssets.push(pathname);
+      response.writeHead(404);
+      response.end();
+    }
+  };
+  const listening = http.createServer((request, response) => {
+    answer(request, response).catch(() => response.end());
+  });
+  await new Promise((resolve) => listening.listen(0, '127.0.0.1', resolve));
+  return listening;
 }

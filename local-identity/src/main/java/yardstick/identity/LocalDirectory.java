@@ -38,8 +38,8 @@ public final class LocalDirectory implements OAuth2TokenCallback {
         add(LocalUser.of("lead-inspector-1", "lead-inspector"));
         add(LocalUser.of("ratings-panel-1", "ratings-panel"));
         add(LocalUser.of("publisher-1", "publisher"));
-        add(new LocalUser("inspected-service-1", List.of("inspected-service"), Optional.of("Kent Youth Justice Service")));
-        add(new LocalUser("inspected-service-2", List.of("inspected-service"), Optional.of("Harrow Youth Justice Service")));
+        add(new LocalUser("inspected-service-1", List.of("inspected-service"), Optional.of("inspectedServices/kent")));
+        add(new LocalUser("inspected-service-2", List.of("inspected-service"), Optional.of("inspectedServices/harrow")));
         add(LocalUser.of("administrator-1", "administrator"));
         add(LocalUser.of("integration", "integration"));
         add(LocalUser.of("case-service", "case-service"));

@@ -66,6 +66,7 @@ final class CasesBenchmark {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(cases).usePlaintext().build();
         ManagedChannel ratingChannel = ManagedChannelBuilder.forTarget(ratings).usePlaintext().build();
         try {
+            service = InspectedServices.registered(channel, signIns.as(SignIns.ADMINISTRATOR), BENCHMARK_SERVICE);
             List<EligibleCase> population = SyntheticPopulation.cases(size, 1, FIELDWORK);
             System.out.printf("case-service at %s; %,d synthetic cases%n", cases, size);
 
@@ -181,11 +182,16 @@ final class CasesBenchmark {
                 judged, calls, calls / seconds, latencies[calls / 2] / 1e6, latencies[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
     }
 
-    /** An inspection led by the lead inspector, with the inspector on its team. */
+    /** The service the benchmark's inspections are of, registered as the administrator. */
+    private static final InspectedServices.Registration BENCHMARK_SERVICE = new InspectedServices.Registration("benchmark",
+            "Benchmark Youth Justice Service", java.util.List.of("Benchmark Borough Council"), "Nowhere");
+    private static String service;
+
+    /** An inspection of the benchmark's service led by the lead inspector, with the inspector on its team. */
     private static String newInspection(ManagedChannel channel, CallCredentials lead) {
         Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
-                        .setInspection(Inspection.newBuilder().setServiceInspected("Benchmark Youth Justice Service")
+                        .setInspection(Inspection.newBuilder().setInspectedService(service)
                                 .setFieldworkStart(SyntheticPopulation.date(FIELDWORK)).setFieldworkEnd(SyntheticPopulation.date(FIELDWORK.plusDays(4)))
                                 .setFramework("frameworks/youth-2019").addTeam(SignIns.subject(SignIns.INSPECTOR)))
                         .build()).getInspection();

@@ -1,5 +1,6 @@
 package yardstick.suite;
 
+import static yardstick.suite.SignIns.ADMINISTRATOR;
 import static yardstick.suite.SignIns.INSPECTED_SERVICE;
 import static yardstick.suite.SignIns.INSPECTOR;
 import static yardstick.suite.SignIns.LEAD_INSPECTOR;
@@ -108,7 +109,7 @@ public final class PublishedInspection {
      * Kent's 39 and 26; disposals in the proportions of Kent's sample (four youth conditional cautions).
      */
     public static final PublishedInspection KENT = new PublishedInspection("kent-2021.json", "kent-2021-improvement-plan.json",
-            "frameworks/youth-2019",
+            InspectedServices.KENT, "frameworks/youth-2019",
             LocalDate.of(2021, 6, 21), 4,
             Map.of(CaseCategory.CASE_CATEGORY_COURT, new Population(50, SizeRule.SIZE_RULE_FORMULA, Map.of(
                             DisposalType.DISPOSAL_TYPE_REFERRAL_ORDER, 25, DisposalType.DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER, 24,
@@ -122,7 +123,8 @@ public final class PublishedInspection {
      * formula asks for more); the 14 out-of-court cases are sized from the court sample by the
      * share of out-of-court cases, as its Annexe 1 says. Its report gives no fieldwork dates.
      */
-    public static final PublishedInspection HARROW = new PublishedInspection("harrow-2021.json", null, "frameworks/youth-2021",
+    public static final PublishedInspection HARROW = new PublishedInspection("harrow-2021.json", null, InspectedServices.HARROW,
+            "frameworks/youth-2021",
             LocalDate.of(2021, 7, 5), 4,
             Map.of(CaseCategory.CASE_CATEGORY_COURT, new Population(11, SizeRule.SIZE_RULE_FORMULA, Map.of(
                             DisposalType.DISPOSAL_TYPE_REFERRAL_ORDER, 6, DisposalType.DISPOSAL_TYPE_YOUTH_REHABILITATION_ORDER, 5)),
@@ -140,21 +142,51 @@ public final class PublishedInspection {
 
     private final String file;
     private final String planFile;
+    private final InspectedServices.Registration register;
     private final String framework;
     private final LocalDate fieldworkStart;
     private final int fieldworkDays;
     private final Map<CaseCategory, Population> populations;
     private final Struct golden;
+    /** Domain one's qualitative ratings where they differ from the published ones (a synthetic follow-up's). */
+    private final Map<String, Rating> qualitativeRatings;
 
-    private PublishedInspection(String file, String planFile, String framework, LocalDate fieldworkStart, int fieldworkDays,
-                                Map<CaseCategory, Population> populations) {
+    private PublishedInspection(String file, String planFile, InspectedServices.Registration register, String framework,
+                                LocalDate fieldworkStart, int fieldworkDays, Map<CaseCategory, Population> populations) {
+        this(file, planFile, register, framework, fieldworkStart, fieldworkDays, populations, Map.of());
+    }
+
+    private PublishedInspection(String file, String planFile, InspectedServices.Registration register, String framework,
+                                LocalDate fieldworkStart, int fieldworkDays, Map<CaseCategory, Population> populations,
+                                Map<String, Rating> qualitativeRatings) {
         this.file = file;
         this.planFile = planFile;
+        this.register = register;
+        this.qualitativeRatings = Map.copyOf(qualitativeRatings);
         this.framework = framework;
         this.fieldworkStart = fieldworkStart;
         this.fieldworkDays = fieldworkDays;
         this.populations = populations;
         this.golden = load(file);
+    }
+
+    /**
+     * A synthetic follow-up of this inspection a year later (no published report stands behind it),
+     * so that the portal has a trend to show: the same cases and judgements, and domain one's
+     * qualitative ratings as {@code qualitativeRatings} gives them; no improvement plan yet.
+     */
+    public PublishedInspection aYearLater(Map<String, Rating> qualitativeRatings) {
+        return new PublishedInspection(file, null, register, framework, fieldworkStart.plusYears(1), fieldworkDays, populations,
+                qualitativeRatings);
+    }
+
+    /** Kent a year after its 2021 inspection: governance and leadership Outstanding and staff Good, one band better each. */
+    public static final PublishedInspection KENT_A_YEAR_LATER = KENT.aYearLater(Map.of("1.1", Rating.RATING_OUTSTANDING,
+            "1.2", Rating.RATING_GOOD));
+
+    /** Whether this is a synthetic follow-up rather than a published inspection's reproduction. */
+    public boolean followUp() {
+        return !qualitativeRatings.isEmpty();
     }
 
     /** The published figures this inspection reproduces. */
@@ -180,9 +212,10 @@ public final class PublishedInspection {
     public Result carry(ManagedChannel cases, ManagedChannel ratings, ManagedChannel reports, SignIns signIns, Consumer<String> progress)
             throws Exception {
         CallCredentials lead = signIns.as(LEAD_INSPECTOR);
+        String inspectedService = InspectedServices.registered(cases, signIns.as(ADMINISTRATOR), register);
         Framework rules = FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .getFramework(GetFrameworkRequest.newBuilder().setName(framework).build()).getFramework();
-        String inspection = open(cases, lead, progress);
+        String inspection = open(cases, lead, inspectedService, progress);
         advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_SAMPLING, progress);
         List<EligibleCase> population = population();
         Sample sample = drawSample(cases, lead, inspection, population, progress);
@@ -204,11 +237,14 @@ public final class PublishedInspection {
     /** The second inspector on the team: the second reader of the first inspector's cases. */
     private static final String SECOND_INSPECTOR = "inspector-2";
 
-    /** The lead inspector opens the inspection, with two inspectors on the team: one judges the cases, the other reads them again. */
-    private String open(ManagedChannel cases, CallCredentials lead, Consumer<String> progress) {
+    /**
+     * The lead inspector opens the inspection of the registered service, with two inspectors on the team: one judges
+     * the cases, the other reads them again.
+     */
+    private String open(ManagedChannel cases, CallCredentials lead, String inspectedService, Consumer<String> progress) {
         String inspection = InspectionServiceGrpc.newBlockingStub(cases).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
-                        .setInspection(Inspection.newBuilder().setServiceInspected(service()).setFramework(framework)
+                        .setInspection(Inspection.newBuilder().setInspectedService(inspectedService).setFramework(framework)
                                 .setFieldworkStart(SyntheticPopulation.date(fieldworkStart))
                                 .setFieldworkEnd(SyntheticPopulation.date(fieldworkStart.plusDays(fieldworkDays)))
                                 .addTeam(subject(INSPECTOR)).addTeam(SECOND_INSPECTOR)).build())
@@ -297,7 +333,8 @@ public final class PublishedInspection {
             if (standard.getBasis() != StandardBasis.STANDARD_BASIS_CASE_BASED && !standard.getRatedSeparately()) {
                 rating.recordQualitativeRating(RecordQualitativeRatingRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setRating(RecordedQualitativeRating.newBuilder()
-                        .setInspection(inspection).setStandard(standard.getId()).setRating(publishedRating(standard.getId()))
+                        .setInspection(inspection).setStandard(standard.getId())
+                        .setRating(qualitativeRatings.getOrDefault(standard.getId(), publishedRating(standard.getId())))
                         .setRationale("Judged against the published ratings characteristics, as in the published report.")).build());
             }
         }
@@ -327,9 +364,13 @@ public final class PublishedInspection {
         Report draft = reporting.createReport(CreateReportRequest.newBuilder().setInspection(inspection)
                 .setRequestId(UUID.randomUUID().toString()).build()).getReport();
         Report written = reporting.updateReport(UpdateReportRequest.newBuilder().setName(draft.getName()).setEtag(draft.getEtag())
-                .setExecutiveSummary("This is a demonstration. The inspection is synthetic: its population, sample and judgements were "
+                .setExecutiveSummary((followUp()
+                        ? "This is a demonstration. The inspection is synthetic, a follow-up a year after the one HM Inspectorate of "
+                        + "Probation published for " + service() + " in 2021, with the same case judgements and domain one rated "
+                        + "better; no published report stands behind it. It was carried through Yardstick's case, rating and report services.\n\n"
+                        : "This is a demonstration. The inspection is synthetic: its population, sample and judgements were "
                         + "generated so that its figures reproduce those HM Inspectorate of Probation published for " + service()
-                        + " in 2021, and it was carried through Yardstick's case, rating and report services.\n\n"
+                        + " in 2021, and it was carried through Yardstick's case, rating and report services.\n\n")
                         + "Every figure in this report was computed by those services from the judgements; none was typed.")
                 .setBackground("The figures of the published report are Crown copyright, used under the Open Government Licence.")
                 .addAllRecommendations(recommendations()).build()).getReport();

@@ -123,15 +123,17 @@ public final class Yardstick {
         PublishedInspection inspection = switch (which) {
             case "kent" -> PublishedInspection.KENT;
             case "harrow" -> PublishedInspection.HARROW;
+            case "kent-2022" -> PublishedInspection.KENT_A_YEAR_LATER;
             default -> null;
         };
         if (inspection == null) {
-            System.out.println("demo knows kent and harrow");
+            System.out.println("demo knows kent, harrow and kent-2022 (a synthetic follow-up of Kent a year later)");
             return 2;
         }
         for (Service service : Service.ALL) {
             String address = "localhost:" + service.grpcPort(environment);
-            if (yardstick.contracts.HealthProbe.check(address, Duration.ofSeconds(2)) != ServingStatus.SERVING) {
+            // Generous: the first probe of a fresh launcher loads its gRPC classes, slow on a busy machine.
+            if (yardstick.contracts.HealthProbe.check(address, Duration.ofSeconds(10)) != ServingStatus.SERVING) {
                 System.out.println(service.name() + " is not serving at " + address + ": start the suite with ./yardstick up first");
                 return 1;
             }
@@ -145,8 +147,9 @@ public final class Yardstick {
                     line -> System.out.println("  " + line));
             String portal = "http://localhost:" + Service.REPORTS.httpPort(environment).orElse(8080);
             String id = result.publication().getName().substring("publications/".length());
-            System.out.printf("%nDone in %.1f s. The published report:%n  %s/api/v1/reports/%s/html%n  (PDF: .../pdf, Markdown: .../md, "
-                    + "JSON: .../json; every published report: %s/)%n", (System.nanoTime() - started) / 1e9, portal, id, portal);
+            System.out.printf("%nDone in %.1f s. The published report:%n  %s/reports/%s%n  (as published: %s/api/v1/reports/%s/html, "
+                    + ".../pdf, .../md, .../json; every service inspected: %s/, the national picture: %s/national-picture)%n",
+                    (System.nanoTime() - started) / 1e9, portal, id, portal, id, portal, portal);
             if (result.plan().isPresent()) {
                 System.out.printf("The service's improvement plan beside it:%n  %s/api/v1/reports/%s/plan/html%n", portal, id);
             }
@@ -252,11 +255,13 @@ public final class Yardstick {
                            provider they trust (port YARDSTICK_IDP_PORT, 8090; none if YARDSTICK_OIDC_ISSUER
                            names your own), wait until all are healthy; Ctrl-C stops everything
                   status   the health of each service
-                  demo [kent|harrow]
+                  demo [kent|harrow|kent-2022]
                            against the running suite: a synthetic inspection carried through every service
-                           (population, sample, judgements that reproduce Kent's (or Harrow's) published
-                           figures, ratings with the panel's discretion, report, publication); prints the
-                           published report's address at http://localhost:8080/
+                           (the service registered if it is not yet, population, sample, judgements that
+                           reproduce Kent's (or Harrow's) published figures, ratings with the panel's
+                           discretion, report, publication); kent-2022 is a synthetic follow-up of Kent a
+                           year later, so that the portal shows a trend; prints the report's address at
+                           http://localhost:8080/
                   token ROLE [--subject NAME]
                            a bearer token from the running suite's local identity provider, for ROLE's default
                            local user (inspector-1, lead-inspector-1, ...) or for NAME holding ROLE; ROLE is one of

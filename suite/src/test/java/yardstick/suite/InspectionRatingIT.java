@@ -439,8 +439,11 @@ class InspectionRatingIT {
                     HttpResponse.BodyHandlers.ofString()).statusCode());
             String home = http.send(HttpRequest.newBuilder(URI.create(portal.replace("/api/v1", "/"))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-            assertTrue(home.contains("/api/v1/reports/" + id + "/html"), "the front page links the published report");
-            assertTrue(!home.contains(hidden), "but not the embargoed one");
+            assertTrue(home.contains("/services/" + PopulationIT.SYNTHETIC.code()), "the front page links the service");
+            String service = http.send(HttpRequest.newBuilder(URI.create(portal.replace("/api/v1", "/services/" + PopulationIT.SYNTHETIC.code())))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(service.contains("/reports/" + id), "the service's page links the published report");
+            assertTrue(!home.contains(hidden) && !service.contains(hidden), "but not the embargoed one");
         } finally {
             reports.shutdownNow();
         }

@@ -116,8 +116,8 @@ class InspectionStatesIT {
                 Inspection current = w.stages.inspection(w.inspection);
                 inspections().updateInspection(UpdateInspectionRequest.newBuilder()
                         .setInspection(Inspection.newBuilder().setName(w.inspection).setEtag(current.getEtag())
-                                .setServiceInspected("States Youth Justice Service, " + current.getState()))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("service_inspected")).build());
+                                .setFieldworkEnd(SyntheticPopulation.date(PopulationIT.FIELDWORK.plusDays(5 + current.getState().getNumber()))))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("fieldwork_end")).build());
             }));
 
     @BeforeAll
@@ -139,7 +139,8 @@ class InspectionStatesIT {
     void everyWritingUseCaseIsAllowedOnlyInTheStatesTheTableSaysAndEachRefusalNamesTheStateItNeeds() throws Exception {
         Walked walked = new Walked(inspections().createInspection(CreateInspectionRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
-                .setInspection(Inspection.newBuilder().setServiceInspected("States Youth Justice Service")
+                .setInspection(Inspection.newBuilder().setInspectedService(InspectedServices.registered(cases,
+                                ProcessTestSupport.signIns().as(SignIns.ADMINISTRATOR), PopulationIT.SYNTHETIC))
                         .setFieldworkStart(SyntheticPopulation.date(PopulationIT.FIELDWORK))
                         .setFieldworkEnd(SyntheticPopulation.date(PopulationIT.FIELDWORK.plusDays(4)))
                         .setFramework("frameworks/youth-2019").addTeam("inspector-2"))

@@ -9,6 +9,7 @@ import com.google.protobuf.FieldMask;
 import com.google.rpc.BadRequest;
 import com.google.rpc.PreconditionFailure;
 import com.google.type.Date;
+import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -41,7 +42,14 @@ class InspectionsIT {
         services = RunningServices.start("inspections", Service.RATINGS, Service.CASES);
         channel = services.channel(Service.CASES);
         inspections = InspectionServiceGrpc.newBlockingStub(channel);
+        CallCredentials administrator = ProcessTestSupport.signIns().as(SignIns.ADMINISTRATOR);
+        kent = InspectedServices.registered(channel, administrator, InspectedServices.KENT);
+        medway = InspectedServices.registered(channel, administrator, new InspectedServices.Registration("medway",
+                "Medway Youth Justice Service", List.of("Medway Council"), "South East"));
     }
+
+    private static String kent;
+    private static String medway;
 
     @AfterAll
     static void stop() throws Exception {
@@ -54,20 +62,22 @@ class InspectionsIT {
         Inspection created = create(kent(), UUID.randomUUID().toString());
         assertTrue(created.getName().startsWith("inspections/"));
         assertEquals(InspectionState.INSPECTION_STATE_PLANNING, created.getState());
-        assertEquals("Kent Youth Justice Service", created.getServiceInspected());
+        assertEquals(kent, created.getInspectedService());
+        assertEquals("Kent Youth Justice Service", created.getServiceInspected(), "the register's name of the service");
         assertEquals(created, stub().getInspection(GetInspectionRequest.newBuilder().setName(created.getName()).build()).getInspection());
     }
 
     @Test
     void aRetriedCreateWithTheSameRequestIdReturnsTheSameInspectionNotASecondOne() {
         String requestId = UUID.randomUUID().toString();
-        Inspection.Builder draft = kent().setServiceInspected("Retry Youth Justice Service " + requestId);
+        Inspection.Builder draft = kent().setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(24));
+        int before = all().size();
         Inspection first = create(draft, requestId);
         Inspection retried = create(draft, requestId);
         assertEquals(first, retried);
-        assertEquals(1, all().stream().filter(i -> i.getServiceInspected().equals(draft.getServiceInspected())).count());
+        assertEquals(before + 1, all().size(), "one inspection opened, not two");
 
-        assertBadRequest(() -> create(kent().setServiceInspected("Another service"), requestId), "request_id");
+        assertBadRequest(() -> create(kent().setInspectedService(medway), requestId), "request_id");
     }
 
     @Test
@@ -76,10 +86,16 @@ class InspectionsIT {
                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(2).setDay(30))
                 .addTeam("Jane Smith");
         BadRequest details = assertBadRequest(() -> create(bad, ""),
-                "inspection.service_inspected", "inspection.fieldwork_start", "inspection.fieldwork_end",
+                "inspection.inspected_service", "inspection.fieldwork_start", "inspection.fieldwork_end",
                 "inspection.framework", "inspection.team[0]", "request_id");
         assertTrue(details.getFieldViolationsList().stream().anyMatch(v -> v.getField().equals("inspection.team[0]")
                 && v.getDescription().contains("looks like a person's name")), details.toString());
+    }
+
+    @Test
+    void aServiceTheRegisterDoesNotHoldIsRefused() {
+        assertBadRequest(() -> create(kent().setInspectedService("inspectedServices/atlantis"), UUID.randomUUID().toString()),
+                "inspection.inspected_service");
     }
 
     @Test
@@ -95,16 +111,17 @@ class InspectionsIT {
         assertNotEquals(planning.getEtag(), sampling.getEtag());
 
         PreconditionFailure stale = assertFailedPrecondition(() ->
-                update(planning.toBuilder().setServiceInspected("Medway Youth Justice Service"), "service_inspected"));
+                update(planning.toBuilder().setInspectedService(medway), "inspected_service"));
         assertEquals("ETAG", stale.getViolations(0).getType());
         assertEquals("STATE", assertFailedPrecondition(() ->
                 update(sampling.toBuilder().setState(InspectionState.INSPECTION_STATE_PLANNING), "state")).getViolations(0).getType());
         assertEquals("STATE", assertFailedPrecondition(() ->
                 update(sampling.toBuilder().setState(InspectionState.INSPECTION_STATE_RATING), "state")).getViolations(0).getType());
 
-        Inspection renamed = update(sampling.toBuilder().setServiceInspected("Kent YJS"), "service_inspected");
-        assertEquals("Kent YJS", renamed.getServiceInspected());
-        assertEquals(InspectionState.INSPECTION_STATE_SAMPLING, renamed.getState());
+        Inspection moved = update(sampling.toBuilder().setInspectedService(medway), "inspected_service");
+        assertEquals(medway, moved.getInspectedService());
+        assertEquals("Medway Youth Justice Service", moved.getServiceInspected());
+        assertEquals(InspectionState.INSPECTION_STATE_SAMPLING, moved.getState());
     }
 
     @Test
@@ -142,7 +159,7 @@ class InspectionsIT {
 
     private static Inspection.Builder kent() {
         return Inspection.newBuilder()
-                .setServiceInspected("Kent Youth Justice Service")
+                .setInspectedService(kent)
                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(6).setDay(21))
                 .setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(25))
                 .setFramework("frameworks/youth-2019");

@@ -58,13 +58,18 @@ class PopulationIT {
         return newInspection(InspectionServiceGrpc.newBlockingStub(channel));
     }
 
-    /** An inspection led by whoever {@code inspections} signs in as. */
+    /** The service the process tests' inspections are of. */
+    static final InspectedServices.Registration SYNTHETIC = new InspectedServices.Registration("synthetic",
+            "Synthetic Youth Justice Service", List.of("Synthetic Borough Council"), "South East");
+
+    /** An inspection of the synthetic service (registered by the local administrator if need be), led by whoever {@code inspections} signs in as. */
     static String newInspection(InspectionServiceGrpc.InspectionServiceBlockingStub inspections) {
+        String service = InspectedServices.registered(inspections.getChannel(), ProcessTestSupport.signIns().as(SignIns.ADMINISTRATOR), SYNTHETIC);
         Inspection inspection = inspections.withDeadlineAfter(15, TimeUnit.SECONDS)
                 .createInspection(CreateInspectionRequest.newBuilder()
                         .setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder()
-                                .setServiceInspected("Synthetic Youth Justice Service")
+                                .setInspectedService(service)
                                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(6).setDay(21))
                                 .setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(25))
                                 .setFramework("frameworks/youth-2019"))

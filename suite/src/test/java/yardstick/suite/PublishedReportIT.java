@@ -371,8 +371,21 @@ class PublishedReportIT {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(home.contains(kentsPlanAddress + "/html") && home.contains(harrowsPlanAddress + "/html"),
                 "the front page links each plan beside its report");
-        // The front page is audited with the reports.
+        // The portal's pages are audited with the reports: the front page, Kent's and Harrow's pages, the
+        // page of Kent's current report, the national picture and the accessibility statement.
         Files.writeString(RENDITIONS.resolve("portal-home.html"), home);
+        java.util.regex.Matcher report = java.util.regex.Pattern.compile("href=\"(/reports/[0-9a-f-]{36})\"").matcher(home);
+        assertTrue(report.find(), "the front page links a report's page");
+        String site = portal().replace("/api/v1", "");
+        for (var page : java.util.Map.of("portal-service-kent.html", "/services/kent", "portal-service-harrow.html", "/services/harrow",
+                "portal-report-kent.html", report.group(1), "portal-national-picture.html", "/national-picture",
+                "portal-accessibility.html", "/accessibility").entrySet()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(site + page.getValue())).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), page.getValue());
+            assertFalse(response.body().contains("inspections/") || response.body().contains("ratingSnapshots/"), page.getValue());
+            Files.writeString(RENDITIONS.resolve(page.getKey()), response.body());
+        }
     }
 
     @Test

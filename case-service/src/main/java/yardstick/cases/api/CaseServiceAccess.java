@@ -1,7 +1,9 @@
 package yardstick.cases.api;
 
 import static yardstick.platform.identity.Role.ADMINISTRATOR;
+import static yardstick.platform.identity.Role.INSPECTED_SERVICE;
 import static yardstick.platform.identity.Role.INSPECTOR;
+import static yardstick.platform.identity.Role.INTEGRATION;
 import static yardstick.platform.identity.Role.LEAD_INSPECTOR;
 import static yardstick.platform.identity.Role.PUBLISHER;
 import static yardstick.platform.identity.Role.RATINGS_PANEL;
@@ -12,6 +14,7 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import yardstick.audit.v1.AuditServiceGrpc;
 import yardstick.cases.v1.FieldworkServiceGrpc;
+import yardstick.cases.v1.InspectedServiceServiceGrpc;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PopulationServiceGrpc;
@@ -22,6 +25,7 @@ import yardstick.platform.identity.AccessRules;
  * Who may call case-service. Case data (population, sample, judgements, tallies) is further kept
  * to the inspection's team, the ratings panel and the neighbouring services: see {@code app.InspectionAccess}.
  * rating-service reads inspections and tallies; report-service those and the plan, sample and population summary.
+ * The register of inspected services is kept by the administrator and read by every signed-in person and by report-service.
  */
 @Factory
 class CaseServiceAccess {
@@ -58,6 +62,12 @@ class CaseServiceAccess {
                 .allow(FieldworkServiceGrpc.getDrawModerationSampleMethod(), "moderation.select", LEAD_INSPECTOR)
                 .allow(FieldworkServiceGrpc.getGetModerationSampleMethod(), "cases.read", INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL)
                 .allow(FieldworkServiceGrpc.getModerateCaseMethod(), "judgements.moderate", INSPECTOR, LEAD_INSPECTOR)
+                .allow(InspectedServiceServiceGrpc.getCreateInspectedServiceMethod(), "register.manage", ADMINISTRATOR)
+                .allow(InspectedServiceServiceGrpc.getRenameInspectedServiceMethod(), "register.manage", ADMINISTRATOR)
+                .allow(InspectedServiceServiceGrpc.getGetInspectedServiceMethod(), "register.read", INSPECTOR, LEAD_INSPECTOR,
+                        RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR, INTEGRATION, REPORT_SERVICE)
+                .allow(InspectedServiceServiceGrpc.getListInspectedServicesMethod(), "register.read", INSPECTOR, LEAD_INSPECTOR,
+                        RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR, INTEGRATION, REPORT_SERVICE)
                 .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }

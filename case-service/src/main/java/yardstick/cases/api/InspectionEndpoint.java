@@ -10,6 +10,7 @@ import yardstick.cases.app.ChangingInspection;
 import yardstick.cases.app.OpeningInspection;
 import yardstick.cases.app.PurgingExpiredCaseData;
 import yardstick.cases.app.ReadingInspections;
+import yardstick.cases.app.ReadingServiceRegister;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.v1.CreateInspectionRequest;
@@ -33,16 +34,18 @@ import yardstick.platform.store.RequestRecords;
 public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceImplBase {
 
     private static final Set<String> UPDATABLE = Set.of(
-            "service_inspected", "fieldwork_start", "fieldwork_end", "framework", "team", "state");
+            "inspected_service", "fieldwork_start", "fieldwork_end", "framework", "team", "state");
 
     private final OpeningInspection opening;
     private final ReadingInspections reading;
     private final ChangingInspection changing;
     private final PurgingExpiredCaseData purging;
     private final RequestRecords requests;
+    private final ReadingServiceRegister register;
 
     InspectionEndpoint(OpeningInspection opening, ReadingInspections reading, ChangingInspection changing, PurgingExpiredCaseData purging,
-                       RequestRecords requests) {
+                       RequestRecords requests, ReadingServiceRegister register) {
+        this.register = register;
         this.opening = opening;
         this.reading = reading;
         this.changing = changing;
@@ -69,13 +72,13 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
             opening.check(command);
             Caller caller = Caller.current();
             return requests.once(request.getRequestId(), "request_id", request, CreateInspectionResponse.parser(),
-                    () -> CreateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(opening.open(caller, command))).build());
+                    () -> CreateInspectionResponse.newBuilder().setInspection(message(opening.open(caller, command))).build());
         });
     }
 
     @Override
     public void getInspection(GetInspectionRequest request, StreamObserver<GetInspectionResponse> response) {
-        Refusals.answer(response, () -> GetInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(
+        Refusals.answer(response, () -> GetInspectionResponse.newBuilder().setInspection(message(
                 reading.inspection(Caller.current(), Inspections.name(request.getName(), "name")))).build());
     }
 
@@ -85,7 +88,8 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
             ReadingInspections.Page page = reading.page(Caller.current(),
                     new ReadingInspections.ListInspections(request.getPageSize(), request.getPageToken()));
             ListInspectionsResponse.Builder answer = ListInspectionsResponse.newBuilder().setNextPageToken(page.nextPageToken());
-            page.inspections().forEach(i -> answer.addInspections(InspectionMessages.inspection(i)));
+            java.util.Map<String, String> names = register.displayNames(page.inspections().stream().map(Inspection::inspectedService).toList());
+            page.inspections().forEach(i -> answer.addInspections(InspectionMessages.inspection(i, names)));
             return answer.build();
         });
     }
@@ -109,7 +113,7 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
                     Inspections.name(changes.getName(), "inspection.name"), changes.getEtag(), Set.copyOf(request.getUpdateMask().getPathsList()),
                     InspectionMessages.details(changes), InspectionMessages.state(changes.getState()));
             return Retries.once(requests, request.getRequestId(), request, UpdateInspectionResponse.parser(), () ->
-                    UpdateInspectionResponse.newBuilder().setInspection(InspectionMessages.inspection(changing.change(caller, command))).build());
+                    UpdateInspectionResponse.newBuilder().setInspection(message(changing.change(caller, command))).build());
         });
     }
 
@@ -127,5 +131,10 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
         }
         response.onNext(answer.build());
         response.onCompleted();
+    }
+
+    /** The inspection as answered, with what its service is called now. */
+    private yardstick.cases.v1.Inspection message(Inspection inspection) {
+        return InspectionMessages.inspection(inspection, register.displayNames(java.util.List.of(inspection.inspectedService())));
     }
 }

@@ -14,10 +14,12 @@ final class InspectionMessages {
     private InspectionMessages() {
     }
 
-    static yardstick.cases.v1.Inspection inspection(Inspection inspection) {
+    /** The inspection, with what its service is called now ({@code serviceNames}: by the service's resource name). */
+    static yardstick.cases.v1.Inspection inspection(Inspection inspection, java.util.Map<String, String> serviceNames) {
         return yardstick.cases.v1.Inspection.newBuilder()
                 .setName(inspection.name())
-                .setServiceInspected(inspection.serviceInspected())
+                .setInspectedService(inspection.inspectedService())
+                .setServiceInspected(serviceNames.getOrDefault(inspection.inspectedService(), ""))
                 .setFieldworkStart(date(inspection.fieldworkStart()))
                 .setFieldworkEnd(date(inspection.fieldworkEnd()))
                 .setFramework(inspection.framework())
@@ -31,7 +33,7 @@ final class InspectionMessages {
     }
 
     static Inspection.Details details(yardstick.cases.v1.Inspection message) {
-        return new Inspection.Details(message.getServiceInspected().trim(),
+        return new Inspection.Details(message.getInspectedService().trim(),
                 message.hasFieldworkStart() ? date(message.getFieldworkStart()) : null,
                 message.hasFieldworkEnd() ? date(message.getFieldworkEnd()) : null,
                 message.getFramework(), message.getTeamList().stream().map(String::trim).toList());

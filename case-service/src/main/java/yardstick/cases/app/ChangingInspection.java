@@ -39,13 +39,16 @@ public class ChangingInspection {
     private final Frameworks frameworks;
     private final SampleStore samples;
     private final FieldworkStore fieldwork;
+    private final ServiceRegister register;
 
-    ChangingInspection(InspectionStore store, InspectionAccess access, Frameworks frameworks, SampleStore samples, FieldworkStore fieldwork) {
+    ChangingInspection(InspectionStore store, InspectionAccess access, Frameworks frameworks, SampleStore samples, FieldworkStore fieldwork,
+                       ServiceRegister register) {
         this.store = store;
         this.access = access;
         this.frameworks = frameworks;
         this.samples = samples;
         this.fieldwork = fieldwork;
+        this.register = register;
     }
 
     @Transactional
@@ -55,7 +58,7 @@ public class ChangingInspection {
         Inspection.Details given = command.given();
         Set<String> paths = command.paths();
         Inspection.Details details = new Inspection.Details(
-                paths.contains("service_inspected") ? given.serviceInspected() : was.serviceInspected(),
+                paths.contains("inspected_service") ? given.inspectedService() : was.inspectedService(),
                 paths.contains("fieldwork_start") ? given.fieldworkStart() : was.fieldworkStart(),
                 paths.contains("fieldwork_end") ? given.fieldworkEnd() : was.fieldworkEnd(),
                 paths.contains("framework") ? given.framework() : was.framework(),
@@ -70,6 +73,9 @@ public class ChangingInspection {
         }
         BadFields.refuse(problems);
 
+        if (!details.inspectedService().equals(was.inspectedService())) {
+            register.requireRegistered(details.inspectedService(), "inspection.inspected_service");
+        }
         if (!command.etag().equals(current.etag())) {
             throw stale(current);
         }

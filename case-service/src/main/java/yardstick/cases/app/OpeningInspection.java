@@ -20,14 +20,17 @@ public class OpeningInspection {
 
     private final InspectionStore store;
     private final Frameworks frameworks;
+    private final ServiceRegister register;
 
-    OpeningInspection(InspectionStore store, Frameworks frameworks) {
+    OpeningInspection(InspectionStore store, Frameworks frameworks, ServiceRegister register) {
         this.store = store;
         this.frameworks = frameworks;
+        this.register = register;
     }
 
-    /** Refuses a framework rating-service does not know. */
+    /** Refuses a service the register does not hold, and a framework rating-service does not know. */
     public void check(OpenInspection command) {
+        register.requireRegistered(command.details().inspectedService(), "inspection.inspected_service");
         frameworks.requireKnown(command.details().framework(), "inspection.framework");
     }
 

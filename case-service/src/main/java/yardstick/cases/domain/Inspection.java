@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An inspection of one youth justice service: its fieldwork window, framework version, lead
+ * An inspection of one youth justice service (the register's {@code inspectedServices/{code}}): its fieldwork window, framework version, lead
  * inspector, team and stage. {@code version} counts its changes and makes its etag. The lead
  * inspector and the team are the subjects of their tokens, identifiers, never names.
  */
-public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
+public record Inspection(UUID id, String inspectedService, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
                          String leadInspector, List<String> team, InspectionState state, long version, Instant createTime,
                          Instant updateTime) {
 
@@ -37,7 +37,7 @@ public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkSt
     }
 
     /** The details a person gives: what must be true of them whatever the stage. */
-    public record Details(String serviceInspected, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
+    public record Details(String inspectedService, LocalDate fieldworkStart, LocalDate fieldworkEnd, String framework,
                           List<String> team) {
 
         public Details {
@@ -47,10 +47,9 @@ public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkSt
         /** Every problem, each named by its field under {@code prefix} (for example "inspection."). */
         public List<FieldProblem> problems(String prefix) {
             List<FieldProblem> problems = new ArrayList<>();
-            if (serviceInspected == null || serviceInspected.isBlank()) {
-                problems.add(new FieldProblem(prefix + "service_inspected", "is required, for example \"Kent Youth Justice Service\""));
-            } else if (serviceInspected.length() > 200) {
-                problems.add(new FieldProblem(prefix + "service_inspected", "must be at most 200 characters"));
+            if (InspectedService.codeOf(inspectedService).isEmpty()) {
+                problems.add(new FieldProblem(prefix + "inspected_service", "is required: a service of the register, "
+                        + "for example inspectedServices/kent"));
             }
             if (fieldworkStart == null) {
                 problems.add(new FieldProblem(prefix + "fieldwork_start", "is required: a valid date"));
@@ -80,11 +79,11 @@ public record Inspection(UUID id, String serviceInspected, LocalDate fieldworkSt
     }
 
     public Details details() {
-        return new Details(serviceInspected, fieldworkStart, fieldworkEnd, framework, team);
+        return new Details(inspectedService, fieldworkStart, fieldworkEnd, framework, team);
     }
 
     public Inspection with(Details details, InspectionState newState, Instant now) {
-        return new Inspection(id, details.serviceInspected(), details.fieldworkStart(), details.fieldworkEnd(), details.framework(),
+        return new Inspection(id, details.inspectedService(), details.fieldworkStart(), details.fieldworkEnd(), details.framework(),
                 leadInspector, details.team(), newState, version + 1, createTime, now);
     }
 }

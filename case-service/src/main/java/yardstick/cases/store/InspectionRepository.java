@@ -17,11 +17,11 @@ interface InspectionRepository extends GenericRepository<InspectionRow, UUID> {
     Optional<InspectionRow> findById(UUID id);
 
     @Query("""
-            UPDATE inspection SET service_inspected = :serviceInspected, fieldwork_start = :fieldworkStart,
+            UPDATE inspection SET inspected_service = :inspectedService, fieldwork_start = :fieldworkStart,
                    fieldwork_end = :fieldworkEnd, framework = :framework, team = :team, state = :state,
                    version = :version, update_time = :updateTime
              WHERE id = :id AND version = :expectedVersion""")
-    long updateIfVersion(UUID id, String serviceInspected, java.time.LocalDate fieldworkStart, java.time.LocalDate fieldworkEnd,
+    long updateIfVersion(UUID id, String inspectedService, java.time.LocalDate fieldworkStart, java.time.LocalDate fieldworkEnd,
                          String framework, @io.micronaut.data.annotation.TypeDef(type = io.micronaut.data.model.DataType.STRING_ARRAY) String[] team, String state, long version, Instant updateTime, long expectedVersion);
 
     @Query("UPDATE inspection SET close_time = :closeTime WHERE id = :id AND close_time IS NULL")

@@ -27,7 +27,7 @@ public class InspectionStore {
     @Transactional
     public Inspection open(Inspection.Details details, String leadInspector) {
         Instant now = now();
-        Inspection inspection = new Inspection(UUID.randomUUID(), details.serviceInspected(), details.fieldworkStart(),
+        Inspection inspection = new Inspection(UUID.randomUUID(), details.inspectedService(), details.fieldworkStart(),
                 details.fieldworkEnd(), details.framework(), leadInspector, details.team(), InspectionState.PLANNING, 1, now, now);
         repository.save(InspectionRow.of(inspection));
         return inspection;
@@ -47,7 +47,7 @@ public class InspectionStore {
     @Transactional
     public Optional<Inspection> update(Inspection current, Inspection.Details details, InspectionState state) {
         Inspection changed = current.with(details, state, now());
-        long updated = repository.updateIfVersion(changed.id(), changed.serviceInspected(), changed.fieldworkStart(),
+        long updated = repository.updateIfVersion(changed.id(), InspectionRow.code(changed.inspectedService()), changed.fieldworkStart(),
                 changed.fieldworkEnd(), changed.framework(), changed.team().toArray(String[]::new), changed.state().name(), changed.version(),
                 changed.updateTime(), current.version());
         if (updated != 1) {

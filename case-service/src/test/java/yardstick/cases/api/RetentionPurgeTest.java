@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -43,7 +42,6 @@ import yardstick.platform.identity.Role;
 import yardstick.platform.testing.GrpcServiceTest;
 import yardstick.platform.testing.MutableClock;
 import yardstick.platform.testing.TestIdentity;
-import yardstick.ratings.v1.Framework;
 
 /**
  * An inspection closed longer ago than the retention (a year by default) loses its case data to
@@ -68,12 +66,7 @@ class RetentionPurgeTest extends GrpcServiceTest {
     /** Every framework is known: the purge needs nothing from rating-service. */
     @MockBean(RatingServiceClient.class)
     RatingServiceClient ratingService() {
-        return new RatingServiceClient(null) {
-            @Override
-            public Optional<Framework> framework(String name) {
-                return Optional.of(Framework.newBuilder().setName(name).build());
-            }
-        };
+        return EveryFrameworkKnown.ratingService();
     }
 
     @Test
@@ -142,11 +135,12 @@ class RetentionPurgeTest extends GrpcServiceTest {
         return InspectionServiceGrpc.newBlockingStub(anonymous).withCallCredentials(TestIdentity.as("administrator-1", Role.ADMINISTRATOR));
     }
 
-    private static Inspection create(InspectionServiceBlockingStub inspections, String service) {
+    private Inspection create(InspectionServiceBlockingStub inspections, String service) {
+        String code = service.split(" ")[0].toLowerCase();
         return inspections.createInspection(CreateInspectionRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
                 .setInspection(Inspection.newBuilder()
-                        .setServiceInspected(service)
+                        .setInspectedService(InspectedServices.registered(channel, code, service).getName())
                         .setFieldworkStart(InspectionMessages.date(java.time.LocalDate.of(2024, 11, 4)))
                         .setFieldworkEnd(InspectionMessages.date(java.time.LocalDate.of(2024, 11, 15)))
                         .setFramework("frameworks/youth-2021")

@@ -50,6 +50,21 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * A list of text as a PostgreSQL array literal, each element quoted, for a parameter cast
+     * {@code ?::text[]} (the driver sends a {@code String[]} as a scalar).
+     */
+    public static String textArray(List<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return literal.append('}').toString();
+    }
+
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {

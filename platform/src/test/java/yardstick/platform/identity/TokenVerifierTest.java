@@ -178,7 +178,7 @@ class TokenVerifierTest {
             Caller service = local.verify(idp.tokens().clientCredentials("rating-service"));
             assertEquals(Set.of(Role.RATING_SERVICE), service.roles());
             Caller kent = local.verify(idp.tokens().signIn("inspected-service-1"));
-            assertEquals("Kent Youth Justice Service", kent.inspectedService().orElseThrow());
+            assertEquals("inspectedServices/kent", kent.inspectedService().orElseThrow());
         }
     }
 }

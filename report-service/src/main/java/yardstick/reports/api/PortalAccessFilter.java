@@ -12,7 +12,9 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import yardstick.platform.identity.TokenVerifier;
 
 /**
- * The portal's door. What is published and not under embargo is public (the front page, the
+ * The portal's door. What is published and not under embargo is public (the pages for people: the
+ * services inspected, a service's page, a report's page, the national picture, the accessibility
+ * statement and their stylesheets; the
  * {@code /api/v1} reports, renditions, plans, open data, schema and OpenAPI document, each route
  * answering 404 for anything not yet public), and so is health; every other path needs a valid
  * bearer token, or is 401 with RFC 6750's challenge.
@@ -28,9 +30,13 @@ class PortalAccessFilter {
         this.verifier = verifier;
     }
 
+    /** The portal's pages for people, and the stylesheets they use. */
+    private static final java.util.List<String> PAGES = java.util.List.of("/services/", "/reports/", "/assets/");
+
     static boolean isPublic(String path) {
         return path.equals("/") || path.equals("/health") || path.startsWith("/health/") || path.startsWith("/api/v1/")
-                || path.equals("/api/v1");
+                || path.equals("/api/v1") || path.equals("/national-picture") || path.equals("/accessibility")
+                || PAGES.stream().anyMatch(path::startsWith);
     }
 
     @RequestFilter

@@ -34,7 +34,10 @@ public class ChangingPlan {
     private final PlanStore plans;
     private final Clock clock;
 
-    ChangingPlan(PlanStore plans, Clock clock) {
+    private final yardstick.reports.store.PublicationStore publications;
+
+    ChangingPlan(PlanStore plans, yardstick.reports.store.PublicationStore publications, Clock clock) {
+        this.publications = publications;
         this.plans = plans;
         this.clock = clock;
     }
@@ -49,7 +52,8 @@ public class ChangingPlan {
                     "the plan changed since it was read (its etag is now " + row.etag() + "); read it again and reapply the change");
         }
         ImprovementPlan plan = PlanMessages.plan(row.body());
-        InspectedServiceAccess.requireOwn(caller, plan.serviceInspected());
+        publications.find(row.publication()).ifPresentOrElse(p -> InspectedServiceAccess.requireOwn(caller, p),
+                () -> InspectedServiceAccess.requireOwn(caller, ""));
         if (command.action().isPresent() && plan.action(command.action().get()).isEmpty()) {
             throw new Refused.NotFound(PlanMessages.actionName(id, command.action().get()));
         }
@@ -67,7 +71,7 @@ public class ChangingPlan {
         PlanOnFile changed = new PlanOnFile(id, row.publication(), row.version() + 1, accepted.plan().state().name(),
                 PlanMessages.body(accepted.plan()), row.createTime(), now, submitted ? Optional.of(now) : row.submitTime());
         plans.update(changed);
-        plans.addEvents(id, now, actor(caller), accepted.changes().stream()
+        plans.addEvents(id, now, actor(caller, plan.serviceInspected()), accepted.changes().stream()
                 .map(c -> new PlanStore.NewEvent(subject(id, c.subject()), c.description())).toList());
         return new StoredPlan(accepted.plan(), changed);
     }
@@ -84,9 +88,10 @@ public class ChangingPlan {
      * Who makes a change, as the plan's history records it: the role of the caller's token, in
      * words, with the service an inspected service's people speak for; never a name.
      */
-    static String actor(Caller caller) {
+    /** Who made a change, as the plan's history names them: their role, and for an inspected service's people, the service (by its name). */
+    static String actor(Caller caller, String serviceName) {
         if (caller.holds(Role.INSPECTED_SERVICE)) {
-            return "inspected service" + caller.inspectedService().map(s -> " (" + s + ")").orElse("");
+            return "inspected service" + caller.inspectedService().map(s -> " (" + serviceName + ")").orElse("");
         }
         return caller.roles().stream().sorted().findFirst().map(r -> r.claim().replace('-', ' ')).orElse("unknown role");
     }

@@ -40,7 +40,7 @@ public class CreatingPlan {
 
     @Transactional
     public StoredPlan create(Caller caller, CreatePlan command) {
-        InspectedServiceAccess.requireOwn(caller, command.publication().serviceInspected());
+        InspectedServiceAccess.requireOwn(caller, command.publication());
         ImprovementPlan plan = command.plan();
         Instant now = ChangingPlan.now(clock);
         UUID publication = command.publication().id();
@@ -49,7 +49,7 @@ public class CreatingPlan {
         if (!plans.add(row)) {
             throw new Refused.AlreadyExists(ReportNames.PUBLICATIONS + publication + " has a plan already: change that one");
         }
-        plans.addEvents(row.id(), now, ChangingPlan.actor(caller), List.of(new PlanStore.NewEvent("", "plan created with "
+        plans.addEvents(row.id(), now, ChangingPlan.actor(caller, plan.serviceInspected()), List.of(new PlanStore.NewEvent("", "plan created with "
                 + plan.objectives().size() + " objectives and " + plan.actions().size() + " actions")));
         return new StoredPlan(plan, row);
     }

@@ -48,7 +48,8 @@ public class ReadingPlan {
     /** The plan, if the caller may see it: an inspected service sees only its own. */
     public StoredPlan own(Caller caller, UUID id) {
         StoredPlan stored = read(id);
-        InspectedServiceAccess.requireOwn(caller, stored.plan().serviceInspected());
+        publications.find(stored.row().publication()).ifPresentOrElse(p -> InspectedServiceAccess.requireOwn(caller, p),
+                () -> InspectedServiceAccess.requireOwn(caller, ""));
         return stored;
     }
 

@@ -40,7 +40,7 @@ public class ReadingReports {
         VersionOfReport found = version.orElseThrow(() -> new Refused.NotFound(command.name()));
         Report report = parse(found.body(), command.id()).toBuilder().setEtag(Authoring.etag(found.version()))
                 .setPublished(found.published()).build();
-        InspectedServiceAccess.requireOwn(caller, report.getServiceInspected());
+        InspectedServiceAccess.requireOwn(caller, report.getInspectedService());
         return report;
     }
 

@@ -62,6 +62,9 @@ public final class ReportAssembly {
         Report.Builder report = Report.newBuilder()
                 .setInspection(inspection.getName())
                 .setServiceInspected(inspection.getServiceInspected())
+                .setInspectedService(inspection.getInspectedService())
+                .setFieldworkStart(inspection.getFieldworkStart())
+                .setFieldworkEnd(inspection.getFieldworkEnd())
                 .setFramework(framework.getName())
                 .setRatingsSnapshot(snapshot.getName());
         for (Domain domain : framework.getDomainsList()) {

@@ -38,7 +38,7 @@ public final class ReportRenditions {
         return format.name().substring("REPORT_FORMAT_".length());
     }
 
-    static String sha256(byte[] content) {
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

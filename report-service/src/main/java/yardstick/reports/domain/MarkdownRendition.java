@@ -13,8 +13,7 @@ public final class MarkdownRendition {
         md.append("# ").append(MarkdownText.inline(report.title())).append("\n\n");
         ReportDocument.Status status = report.status();
         md.append(status.published() ? "_Published: version " + status.version() + "._"
-                : "_Draft, version " + status.version() + ", not published._").append(" _Figures from ").append(report.ratingsSnapshot())
-                .append("._\n\n");
+                : "_Draft, version " + status.version() + ", not published._").append("\n\n");
         if (!status.correctionNote().isEmpty()) {
             md.append("**Correction:** ").append(MarkdownText.inline(status.correctionNote())).append("\n\n");
         }

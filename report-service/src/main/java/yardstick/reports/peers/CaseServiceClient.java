@@ -19,7 +19,7 @@ import yardstick.cases.v1.SamplePlan;
 import yardstick.cases.v1.SamplingServiceGrpc;
 import yardstick.platform.peers.Peer;
 
-/** What report-service asks case-service: the inspection, its eligible population's make-up, its sample plan and drawn sample and the judgements' tallies. */
+/** What report-service asks case-service: the register of inspected services, the inspection, its eligible population's make-up, its sample plan and drawn sample and the judgements' tallies. */
 @Singleton
 public class CaseServiceClient {
 
@@ -32,6 +32,21 @@ public class CaseServiceClient {
     public Optional<Inspection> inspection(String name) {
         return caseService.find(InspectionServiceGrpc::newBlockingStub,
                 stub -> stub.getInspection(GetInspectionRequest.newBuilder().setName(name).build()).getInspection());
+    }
+
+    /** Every service in the register, page by page. */
+    public java.util.List<yardstick.cases.v1.InspectedService> inspectedServices() {
+        java.util.List<yardstick.cases.v1.InspectedService> services = new java.util.ArrayList<>();
+        String token = "";
+        do {
+            String pageToken = token;
+            yardstick.cases.v1.ListInspectedServicesResponse page = caseService.call(yardstick.cases.v1.InspectedServiceServiceGrpc::newBlockingStub,
+                    stub -> stub.listInspectedServices(yardstick.cases.v1.ListInspectedServicesRequest.newBuilder()
+                            .setPageSize(200).setPageToken(pageToken).build()));
+            services.addAll(page.getInspectedServicesList());
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        return services;
     }
 
     public Optional<SamplePlan> samplePlan(String inspection) {

@@ -68,6 +68,19 @@ public class PublicationStore {
                 at, at, service, service, year, year, offset, limit);
     }
 
+    /**
+     * The ids of every current publication visible at {@code now}, newest first: what {@link #visible}
+     * gives, without reading their bodies.
+     */
+    @Transactional(readOnly = true)
+    public List<UUID> currentVisible(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.query("select p.id from publication p where (p.embargo_until is null or p.embargo_until <= ?) "
+                        + "and not exists (select 1 from publication later where later.report_id = p.report_id "
+                        + "and later.report_version > p.report_version and (later.embargo_until is null or later.embargo_until <= ?)) "
+                        + "order by p.publish_time desc, p.id", row -> row.getObject(1, UUID.class), at, at);
+    }
+
     /** The report's latest publication, under embargo or not. */
     @Transactional(readOnly = true)
     public Optional<Publication> latestOf(UUID report) {

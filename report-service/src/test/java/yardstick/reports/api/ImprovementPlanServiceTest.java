@@ -52,7 +52,7 @@ class ImprovementPlanServiceTest extends GrpcServiceTest {
 
     private static final String ACTOR = "YJ Service Manager";
     /** How the history names the tester's changes: the inspected-service role of their token and the service it speaks for. */
-    private static final String TESTER_ROLE = "inspected service (Kent Youth Justice Service)";
+    private static final String TESTER_ROLE = "inspected service (A Youth Justice Service)";
 
     private final MutableClock clock = new MutableClock(Instant.parse("2022-03-10T12:00:00Z"));
 

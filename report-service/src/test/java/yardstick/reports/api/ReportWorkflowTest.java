@@ -114,7 +114,7 @@ class ReportWorkflowTest extends GrpcServiceTest {
         @Override
         public Optional<Inspection> inspection(String name) {
             asked("case-service");
-            return Optional.of(Inspection.newBuilder().setName(name).setServiceInspected(KENT).setFramework(FRAMEWORK)
+            return Optional.of(Inspection.newBuilder().setName(name).setServiceInspected(KENT).setInspectedService("inspectedServices/kent").setFramework(FRAMEWORK)
                     .setState(STATES.getOrDefault(name, InspectionState.INSPECTION_STATE_RATING)).build());
         }
 

@@ -139,8 +139,16 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
         Optional<Instant> embargo = request.hasEmbargoUntil() ? Optional.of(Times.instant(request.getEmbargoUntil())) : Optional.empty();
         PublishingReport.PublishReport publish = new PublishingReport.PublishReport(reportId, request.getEtag(), embargo);
         Caller caller = Caller.current();
-        Refusals.answer(response, () -> requests.once(request.getRequestId(), "request_id", request, PublishReportResponse.parser(),
-                () -> PublishReportResponse.newBuilder().setPublication(publishing.publish(caller, publish)).build()));
+        Refusals.answer(response, () -> {
+            Optional<PublishReportResponse> earlier = requests.answered(request.getRequestId(), "request_id", request,
+                    PublishReportResponse.parser());
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+            PublishingReport.Prepared prepared = publishing.prepare(publish);
+            return requests.once(request.getRequestId(), "request_id", request, PublishReportResponse.parser(),
+                    () -> PublishReportResponse.newBuilder().setPublication(publishing.keep(caller, prepared)).build());
+        });
     }
 
     /** "reports/{report}" (the latest version) or "reports/{report}@{version}". */

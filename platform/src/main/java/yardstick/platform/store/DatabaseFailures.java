@@ -1,5 +1,7 @@
 package yardstick.platform.store;
 
+import io.micronaut.data.connection.exceptions.ConnectionException;
+import io.micronaut.data.connection.exceptions.NoConnectionException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -41,6 +43,11 @@ public final class DatabaseFailures {
             return false;
         }
         if (failure instanceof SQLException sql && isPassing(sql)) {
+            return true;
+        }
+        // The connection failed under the transaction: Micronaut reports the pool's "connection is closed"
+        // (no SQLState) when it restores a broken connection's settings, in place of the failure that broke it.
+        if (failure instanceof ConnectionException && !(failure instanceof NoConnectionException)) {
             return true;
         }
         for (Throwable suppressed : failure.getSuppressed()) {

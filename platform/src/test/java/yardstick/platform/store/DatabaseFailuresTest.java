@@ -105,6 +105,24 @@ class DatabaseFailuresTest {
     }
 
     @Test
+    void aConnectionThatBrokeUnderATransactionIsAnsweredUnavailable() throws Exception {
+        SQLException closed;
+        com.zaxxer.hikari.HikariConfig settings = new com.zaxxer.hikari.HikariConfig();
+        settings.setJdbcUrl(database.jdbcUrl());
+        settings.setUsername(database.username());
+        try (com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource(settings)) {
+            Connection connection = pool.getConnection();
+            connection.close();
+            closed = assertThrows(SQLException.class, () -> connection.setAutoCommit(true), "the pool's connection is closed");
+        }
+        // As Micronaut reports a broken connection when it ends the transaction, in place of what broke it.
+        RuntimeException failure = new io.micronaut.data.connection.exceptions.ConnectionException("Failed to set auto-commit", closed);
+        assertEquals(Status.Code.UNAVAILABLE, Failures.status(failure).getStatus().getCode());
+        assertEquals(Status.Code.INTERNAL, Failures.status(new io.micronaut.data.connection.exceptions.NoConnectionException())
+                .getStatus().getCode(), "no connection because no transaction was begun is a fault of the service's");
+    }
+
+    @Test
     void aBrokenConstraintIsStillInternalWithoutItsMessage() throws Exception {
         SQLException failure;
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {

@@ -4,6 +4,7 @@ import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
+import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -52,6 +53,15 @@ public class DatabaseServer implements BeanInitializedEventListener<DatasourceCo
     /** The embedded server, when the service runs one (no database URL configured). */
     public Optional<EmbeddedDatabase> embedded() {
         return Optional.ofNullable(embedded);
+    }
+
+    /** An embedded server whose postmaster has gone (killed, crashed) is started again. */
+    @Scheduled(fixedDelay = "${yardstick.database.watch-interval:1s}", initialDelay = "1s")
+    void restartIfGone() {
+        EmbeddedDatabase database = embedded;
+        if (database != null) {
+            database.restartIfGone();
+        }
     }
 
     @PreDestroy

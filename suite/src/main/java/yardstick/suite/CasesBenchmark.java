@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
-import yardstick.cases.v1.CaseJudgements;
-import yardstick.cases.v1.CategorySettings;
 import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
@@ -34,14 +31,7 @@ import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PlanSampleRequest;
 import yardstick.cases.v1.Sample;
-import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SamplingServiceGrpc;
-import yardstick.cases.v1.SubmitCaseJudgementsRequest;
-import yardstick.cases.v1.UpdateCaseJudgementsRequest;
-import yardstick.common.v1.CaseCategory;
-import yardstick.ratings.v1.Framework;
-import yardstick.ratings.v1.FrameworkServiceGrpc;
-import yardstick.ratings.v1.GetFrameworkRequest;
 
 /**
  * {@code ./yardstick bench cases}, against a running suite: imports 100,000 synthetic cases
@@ -138,32 +128,10 @@ final class CasesBenchmark {
     /** An inspection of 65 cases (Kent's 39 court and 26 out-of-court), every case judged; then its tallies, timed. */
     private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, CallCredentials lead, CallCredentials inspector,
                                 int calls) throws Exception {
-        Framework framework = FrameworkServiceGrpc.newBlockingStub(ratingChannel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .withCallCredentials(lead)
-                .getFramework(GetFrameworkRequest.newBuilder().setName("frameworks/youth-2019").build()).getFramework();
-        List<EligibleCase> population = SyntheticPopulation.cases(600, 2, FIELDWORK).stream()
-                .filter(c -> c.getCategory() != CaseCategory.CASE_CATEGORY_RESETTLEMENT).toList();
-        Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
-        String inspection = newInspection(channel, lead);
-        importCases(channel, lead, inspection, population);
-        SamplingServiceGrpc.SamplingServiceBlockingStub sampling = SamplingServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(1, TimeUnit.MINUTES).withCallCredentials(lead);
-        sampling.planSample(PlanSampleRequest.newBuilder().setInspection(inspection)
-                .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT).setMaximum(39))
-                .addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_OUT_OF_COURT).setMaximum(26)).build());
-        Sample sample = sampling.drawSample(DrawSampleRequest.newBuilder().setInspection(inspection).setSeed(3).build()).getSample();
+        JudgedInspection judgedInspection = JudgedInspection.make(channel, ratingChannel, lead, inspector, 39, 26, true);
+        String inspection = judgedInspection.name();
+        int judged = judgedInspection.judgements().size();
         JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel).withCallCredentials(inspector);
-        int judged = 0;
-        for (var category : sample.getCategoriesList()) {
-            for (SampledCase sampled : category.getCasesList()) {
-                CaseJudgements saved = judging.withDeadlineAfter(10, TimeUnit.SECONDS).updateCaseJudgements(UpdateCaseJudgementsRequest
-                        .newBuilder().setJudgements(SyntheticJudgements.forCase(inspection + "/cases/" + sampled.getReference() + "/judgements",
-                                framework, byReference.get(sampled.getReference()), SyntheticJudgements::hashed)).build()).getJudgements();
-                judging.withDeadlineAfter(10, TimeUnit.SECONDS).submitCaseJudgements(SubmitCaseJudgementsRequest.newBuilder()
-                        .setName(saved.getName()).setEtag(saved.getEtag()).build());
-                judged++;
-            }
-        }
         GetJudgementTalliesRequest request = GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build();
         for (int i = 0; i < 100; i++) {
             judging.withDeadlineAfter(10, TimeUnit.SECONDS).getJudgementTallies(request);
@@ -182,7 +150,7 @@ final class CasesBenchmark {
     }
 
     /** An inspection led by the lead inspector, with the inspector on its team. */
-    private static String newInspection(ManagedChannel channel, CallCredentials lead) {
+    static String newInspection(ManagedChannel channel, CallCredentials lead) {
         Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
                         .setInspection(Inspection.newBuilder().setServiceInspected("Benchmark Youth Justice Service")

@@ -4,7 +4,6 @@ import io.micronaut.configuration.jdbc.hikari.DatasourceConfiguration;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.event.BeanInitializedEventListener;
 import io.micronaut.context.event.BeanInitializingEvent;
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
@@ -55,13 +54,16 @@ public class DatabaseServer implements BeanInitializedEventListener<DatasourceCo
         return Optional.ofNullable(embedded);
     }
 
-    /** An embedded server whose postmaster has gone (killed, crashed) is started again. */
-    @Scheduled(fixedDelay = "${yardstick.database.watch-interval:1s}", initialDelay = "1s")
-    void restartIfGone() {
+    /** Whether the service runs an embedded server whose postmaster has gone (killed, crashed). */
+    public boolean embeddedHasGone() {
         EmbeddedDatabase database = embedded;
-        if (database != null) {
-            database.restartIfGone();
-        }
+        return database != null && database.hasGone();
+    }
+
+    /** Starts the embedded server again if its postmaster has gone; whether it did. */
+    public boolean restartEmbeddedIfGone() {
+        EmbeddedDatabase database = embedded;
+        return database != null && database.restartIfGone();
     }
 
     @PreDestroy

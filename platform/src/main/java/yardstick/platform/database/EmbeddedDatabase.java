@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
     private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
+    /**
+     * Set as the JVM begins to exit, when the embedded library's own shutdown hook stops the server: a
+     * server stopped then has not gone, and is not started again behind the exiting service's back.
+     */
+    private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHUTTING_DOWN.set(true), "embedded-database-shutdown"));
+    }
 
     private final Path dataDirectory;
     private final int port;
@@ -94,6 +104,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stop();
     }
 
+    /** Whether the server should be running but its postmaster has gone (killed, or crashed). */
+    public synchronized boolean hasGone() {
+        return wanted && !SHUTTING_DOWN.get() && (server == null || orphanedPostmaster(dataDirectory).isEmpty());
+    }
+
     /**
      * Starts the server again if it should be running but its postmaster has gone (killed, or
      * crashed): PostgreSQL replays its write-ahead log, so every committed transaction is there and
@@ -103,7 +118,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
      * @return whether it was started again
      */
     public synchronized boolean restartIfGone() {
-        if (!wanted || (server != null && orphanedPostmaster(dataDirectory).isPresent())) {
+        if (!hasGone()) {
             return false;
         }
         LOG.warn("PostgreSQL on {} has gone; starting it again", dataDirectory);
@@ -118,6 +133,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         try {
             // The dead postmaster's sessions notice and end within moments; until then its shared memory is in use.
             Thread.sleep(RESTART_PAUSE.toMillis());
+            if (SHUTTING_DOWN.get()) {
+                return false;
+            }
             start();
             return true;
         } catch (InterruptedException e) {

@@ -17,11 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.postgresql.PGConnection;
-import yardstick.cases.v1.CaseJudgements;
-import yardstick.cases.v1.CategorySettings;
 import yardstick.cases.v1.CreateInspectionRequest;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.EligibleCase;
@@ -35,14 +32,7 @@ import yardstick.cases.v1.InspectionState;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.PlanSampleRequest;
 import yardstick.cases.v1.Sample;
-import yardstick.cases.v1.SampledCase;
 import yardstick.cases.v1.SamplingServiceGrpc;
-import yardstick.cases.v1.SubmitCaseJudgementsRequest;
-import yardstick.cases.v1.UpdateCaseJudgementsRequest;
-import yardstick.common.v1.CaseCategory;
-import yardstick.ratings.v1.Framework;
-import yardstick.ratings.v1.FrameworkServiceGrpc;
-import yardstick.ratings.v1.GetFrameworkRequest;
 
 /**
  * {@code ./yardstick bench cases}, against a running suite: imports 100,000 synthetic cases
@@ -66,11 +56,11 @@ final class CasesBenchmark {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(cases).usePlaintext().build();
         ManagedChannel ratingChannel = ManagedChannelBuilder.forTarget(ratings).usePlaintext().build();
         try {
-            service = InspectedServices.registered(channel, signIns.as(SignIns.ADMINISTRATOR), BENCHMARK_SERVICE);
+            String service = InspectedServices.registered(channel, signIns.as(SignIns.ADMINISTRATOR), BENCHMARK_SERVICE);
             List<EligibleCase> population = SyntheticPopulation.cases(size, 1, FIELDWORK);
             System.out.printf("case-service at %s; %,d synthetic cases%n", cases, size);
 
-            String imported = newInspection(channel, lead);
+            String imported = newInspection(channel, lead, service);
             new InspectionStages(channel, lead).moveTo(imported, InspectionState.INSPECTION_STATE_SAMPLING);
             long start = System.nanoTime();
             ImportCasesResponse response = importCases(channel, lead, imported, population);
@@ -78,7 +68,7 @@ final class CasesBenchmark {
             System.out.printf("ImportCases (streamed, validated, stored): %,d cases in %.2f s (%,.0f cases/s)%n",
                     response.getImported(), rpcSeconds, response.getImported() / rpcSeconds);
 
-            String copied = newInspection(channel, lead);
+            String copied = newInspection(channel, lead, service);
             double copySeconds = copy(root, environment, copied, population);
             System.out.printf("PostgreSQL COPY of the same rows into the same table:     %.2f s (%,.0f rows/s)%n",
                     copySeconds, size / copySeconds);
@@ -97,7 +87,7 @@ final class CasesBenchmark {
 
             sampleReads(sampling, imported, sample);
 
-            tallies(channel, ratingChannel, lead, signIns.as(SignIns.INSPECTOR), tallyCalls);
+            tallies(channel, ratingChannel, signIns, tallyCalls);
             return 0;
         } finally {
             channel.shutdownNow();
@@ -139,32 +129,12 @@ final class CasesBenchmark {
     }
 
     /** An inspection of 65 cases (Kent's 39 court and 26 out-of-court), every case judged; then its tallies, timed. */
-    private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, CallCredentials lead, CallCredentials inspector,
-                                int calls) throws Exception {
-        Framework framework = FrameworkServiceGrpc.newBlockingStub(ratingChannel).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .withCallCredentials(lead)
-                .getFramework(GetFrameworkRequest.newBuilder().setName("frameworks/youth-2019").build()).getFramework();
-        List<EligibleCase> population = SyntheticPopulation.cases(600, 2, FIELDWORK).stream()
-                .filter(c -> c.getCategory() != CaseCategory.CASE_CATEGORY_RESETTLEMENT).toList();
-        Map<String, EligibleCase> byReference = population.stream().collect(Collectors.toMap(EligibleCase::getReference, Function.identity()));
-        String inspection = newInspection(channel, lead);
-        InspectionStages stages = new InspectionStages(channel, lead);
-        Sample sample = stages.sampled(inspection, population, 3, List.of(
-                CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT).setMaximum(39).build(),
-                CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_OUT_OF_COURT).setMaximum(26).build()));
-        stages.startFieldwork(inspection, SignIns.subject(SignIns.INSPECTOR));
+    private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, SignIns signIns, int calls) throws Exception {
+        CallCredentials inspector = signIns.as(SignIns.INSPECTOR);
+        JudgedInspection judgedInspection = JudgedInspection.make(channel, ratingChannel, signIns, 39, 26, true);
+        String inspection = judgedInspection.name();
+        int judged = judgedInspection.judgements().size();
         JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel).withCallCredentials(inspector);
-        int judged = 0;
-        for (var category : sample.getCategoriesList()) {
-            for (SampledCase sampled : category.getCasesList()) {
-                CaseJudgements saved = judging.withDeadlineAfter(10, TimeUnit.SECONDS).updateCaseJudgements(UpdateCaseJudgementsRequest
-                        .newBuilder().setJudgements(SyntheticJudgements.forCase(inspection + "/cases/" + sampled.getReference() + "/judgements",
-                                framework, byReference.get(sampled.getReference()), SyntheticJudgements::hashed)).build()).getJudgements();
-                judging.withDeadlineAfter(10, TimeUnit.SECONDS).submitCaseJudgements(SubmitCaseJudgementsRequest.newBuilder()
-                        .setName(saved.getName()).setEtag(saved.getEtag()).build());
-                judged++;
-            }
-        }
         GetJudgementTalliesRequest request = GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build();
         for (int i = 0; i < 100; i++) {
             judging.withDeadlineAfter(10, TimeUnit.SECONDS).getJudgementTallies(request);
@@ -182,16 +152,15 @@ final class CasesBenchmark {
                 judged, calls, calls / seconds, latencies[calls / 2] / 1e6, latencies[(int) Math.ceil(calls * 0.99) - 1] / 1e6);
     }
 
-    /** The service the benchmark's inspections are of, registered as the administrator. */
-    private static final InspectedServices.Registration BENCHMARK_SERVICE = new InspectedServices.Registration("benchmark",
+    /** The service the benchmarks' inspections are of, registered as the administrator. */
+    static final InspectedServices.Registration BENCHMARK_SERVICE = new InspectedServices.Registration("benchmark",
             "Benchmark Youth Justice Service", java.util.List.of("Benchmark Borough Council"), "Nowhere");
-    private static String service;
 
-    /** An inspection of the benchmark's service led by the lead inspector, with the inspector on its team. */
-    private static String newInspection(ManagedChannel channel, CallCredentials lead) {
+    /** An inspection of {@code inspectedService} led by the lead inspector, with the inspector on its team. */
+    static String newInspection(ManagedChannel channel, CallCredentials lead, String inspectedService) {
         Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).withDeadlineAfter(15, TimeUnit.SECONDS).withCallCredentials(lead)
                 .createInspection(CreateInspectionRequest.newBuilder().setRequestId(UUID.randomUUID().toString())
-                        .setInspection(Inspection.newBuilder().setInspectedService(service)
+                        .setInspection(Inspection.newBuilder().setInspectedService(inspectedService)
                                 .setFieldworkStart(SyntheticPopulation.date(FIELDWORK)).setFieldworkEnd(SyntheticPopulation.date(FIELDWORK.plusDays(4)))
                                 .setFramework("frameworks/youth-2019").addTeam(SignIns.subject(SignIns.INSPECTOR)))
                         .build()).getInspection();

@@ -36,6 +36,8 @@ public final class Yardstick {
             case "bench" -> bench(Arrays.copyOfRange(args, 1, args.length), environment);
             case "token" -> token(Arrays.copyOfRange(args, 1, args.length), environment);
             case "purge" -> purge(environment);
+            case "proxy" -> FaultProxy.run(Arrays.copyOfRange(args, 1, args.length));
+            case "load" -> LoadDriver.run(Arrays.copyOfRange(args, 1, args.length), environment);
             case "import" -> args.length == 3
                     ? CaseImport.run("localhost:" + Service.CASES.grpcPort(environment), SignIns.local(environment).as(SignIns.LEAD_INSPECTOR),
                             args[1], Path.of(args[2]))
@@ -277,6 +279,14 @@ public final class Yardstick {
                   bench    load rating-service over gRPC: CalculateRatings with Kent 2021's inputs
                            against an empty health Check, calls/s, p50/p99 and their ratio
                            [--address localhost:50052] [--seconds 10] [--concurrency 4]
+                  load [--rate N] [--duration D] [--warmup W]
+                           against the running suite: a mix of CalculateRatings, 91-case tallies, judgement edits
+                           with etags, report renditions and portal reads, each as its role, at N calls/s (1000)
+                           for D (5m) after W (15s); per method calls/s, p50/p99/p99.9 and errors, and each
+                           service's resident memory (sets up a Harrow inspection and two judged ones first)
+                  proxy PORT HOST:PORT
+                           a fault proxy: forwards PORT to HOST:PORT (point a service's neighbour address at it)
+                           and takes commands typed after it: cut, stall, slow MILLIS, restore, quit
                   bench portal [CONCURRENCY]
                            against the running suite (after ./yardstick demo): the portal's listing, a report's
                            HTML and its PDF under 8 (or CONCURRENCY) concurrent callers, calls/s, p50/p99

@@ -1,6 +1,5 @@
 package yardstick.cases.api;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
@@ -23,6 +22,7 @@ import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.PopulationServiceGrpc;
 import yardstick.platform.app.Refused;
 import yardstick.platform.audit.WithoutValues;
+import yardstick.platform.grpc.Failures;
 import yardstick.platform.grpc.Refusals;
 import yardstick.platform.identity.Caller;
 
@@ -107,7 +107,7 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
                     response.onError(e);
                 } catch (RuntimeException e) {
                     LOG.error("import into {} failed", inspection, WithoutValues.of(e));
-                    response.onError(Status.INTERNAL.withDescription("the import failed; nothing was stored").asRuntimeException());
+                    response.onError(Failures.status(e));
                 }
             }
         };

@@ -54,6 +54,18 @@ public class DatabaseServer implements BeanInitializedEventListener<DatasourceCo
         return Optional.ofNullable(embedded);
     }
 
+    /** Whether the service runs an embedded server whose postmaster has gone (killed, crashed). */
+    public boolean embeddedHasGone() {
+        EmbeddedDatabase database = embedded;
+        return database != null && database.hasGone();
+    }
+
+    /** Starts the embedded server again if its postmaster has gone; whether it did. */
+    public boolean restartEmbeddedIfGone() {
+        EmbeddedDatabase database = embedded;
+        return database != null && database.restartIfGone();
+    }
+
     @PreDestroy
     void stop() {
         EmbeddedDatabase database = embedded;

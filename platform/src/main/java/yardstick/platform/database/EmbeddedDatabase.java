@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +24,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+    private static final Duration RESTART_PAUSE = Duration.ofSeconds(1);
+    /**
+     * Set as the JVM begins to exit, when the embedded library's own shutdown hook stops the server: a
+     * server stopped then has not gone, and is not started again behind the exiting service's back.
+     */
+    private static final AtomicBoolean SHUTTING_DOWN = new AtomicBoolean();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> SHUTTING_DOWN.set(true), "embedded-database-shutdown"));
+    }
 
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres server;
+    /** Whether the server should be running: from {@link #start()} until {@link #stop()}. */
+    private boolean wanted;
 
     private EmbeddedDatabase(Path dataDirectory, int port) {
         this.dataDirectory = dataDirectory;
@@ -51,6 +64,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         if (server != null) {
             return;
         }
+        wanted = true;
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer();
@@ -71,6 +85,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Stops the server (a fast shutdown), keeping its data. */
     public synchronized void stop() {
+        wanted = false;
         if (server == null) {
             return;
         }
@@ -87,6 +102,49 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /** Whether the server should be running but its postmaster has gone (killed, or crashed). */
+    public synchronized boolean hasGone() {
+        return wanted && !SHUTTING_DOWN.get() && (server == null || orphanedPostmaster(dataDirectory).isEmpty());
+    }
+
+    /**
+     * Starts the server again if it should be running but its postmaster has gone (killed, or
+     * crashed): PostgreSQL replays its write-ahead log, so every committed transaction is there and
+     * no other. A deployed database is restarted by whatever runs it; the embedded one has only its
+     * service to do so.
+     *
+     * @return whether it was started again
+     */
+    public synchronized boolean restartIfGone() {
+        if (!hasGone()) {
+            return false;
+        }
+        LOG.warn("PostgreSQL on {} has gone; starting it again", dataDirectory);
+        if (server != null) {
+            try {
+                server.close(); // releases the cluster's lock; stopping what has gone fails, and is logged
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("the server that went could not be stopped", e);
+            }
+            server = null;
+        }
+        try {
+            // The dead postmaster's sessions notice and end within moments; until then its shared memory is in use.
+            Thread.sleep(RESTART_PAUSE.toMillis());
+            if (SHUTTING_DOWN.get()) {
+                return false;
+            }
+            start();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException e) {
+            LOG.warn("PostgreSQL on {} did not start again yet; trying again shortly", dataDirectory, e);
+            return false;
+        }
     }
 
     public String jdbcUrl() {

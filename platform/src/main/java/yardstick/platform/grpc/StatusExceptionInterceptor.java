@@ -16,8 +16,9 @@ import yardstick.platform.audit.WithoutValues;
 /**
  * Lets endpoints throw the errors of {@link Errors}: grpc-java would turn any exception thrown
  * by a handler into UNKNOWN and drop its details. A status exception is answered as it is, with
- * its trailers; anything else is INTERNAL, logged here without its messages (they may quote case
- * values), and without leaking them to the caller.
+ * its trailers; anything else is answered as {@link Failures} says (a passing database failure
+ * UNAVAILABLE, the rest INTERNAL), logged here without its messages (they may quote case values),
+ * and without leaking them to the caller.
  */
 @Singleton
 class StatusExceptionInterceptor implements ServerInterceptor {
@@ -59,7 +60,12 @@ class StatusExceptionInterceptor implements ServerInterceptor {
             call.close(error.getStatus(), trailers);
             return;
         }
-        LOG.error("{} failed", call.getMethodDescriptor().getFullMethodName(), WithoutValues.of(e));
-        call.close(Status.INTERNAL.withDescription("internal error; the service has logged it"), new Metadata());
+        StatusRuntimeException answer = Failures.status(e);
+        if (answer.getStatus().getCode() == Status.Code.UNAVAILABLE) {
+            LOG.warn("{} failed for want of the database", call.getMethodDescriptor().getFullMethodName(), WithoutValues.of(e));
+        } else {
+            LOG.error("{} failed", call.getMethodDescriptor().getFullMethodName(), WithoutValues.of(e));
+        }
+        call.close(answer.getStatus(), answer.getTrailers() == null ? new Metadata() : answer.getTrailers());
     }
 }

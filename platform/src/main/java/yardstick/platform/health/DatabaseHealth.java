@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import yardstick.platform.database.DatabaseServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reports the service SERVING on the standard gRPC health service only while its database
- * answers, for the server as a whole ("") and for each of its own gRPC services.
+ * answers, for the server as a whole ("") and for each of its own gRPC services. An embedded
+ * PostgreSQL found gone (killed, crashed) is started again, the service NOT_SERVING meanwhile.
  */
 @Context
 public class DatabaseHealth {
@@ -29,16 +31,19 @@ public class DatabaseHealth {
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
     private final HealthStatusManager health;
+    private final DatabaseServer databases;
     private final DataSource dataSource;
     private final int timeoutSeconds;
     private final List<String> serviceNames;
     private volatile ServingStatus current;
 
     DatabaseHealth(HealthStatusManager health,
+                   DatabaseServer databases,
                    @Named("default") DataSource dataSource,
                    List<BindableService> services,
                    @Property(name = "yardstick.health.database-timeout-seconds", defaultValue = "2") int timeoutSeconds) {
         this.health = health;
+        this.databases = databases;
         // The pool itself: the injected data source hands out only the connection of a surrounding transaction.
         this.dataSource = DelegatingDataSource.unwrapDataSource(dataSource);
         this.timeoutSeconds = timeoutSeconds;
@@ -52,6 +57,11 @@ public class DatabaseHealth {
 
     @Scheduled(fixedDelay = "${yardstick.health.interval:1s}", initialDelay = "0s")
     void check() {
+        if (databases.embeddedHasGone()) {
+            // The service's own PostgreSQL was killed or crashed: not serving until it has been started again.
+            publish(ServingStatus.NOT_SERVING);
+            databases.restartEmbeddedIfGone();
+        }
         publish(databaseAnswers() ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
     }
 

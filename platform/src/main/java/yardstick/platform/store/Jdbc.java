@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -63,6 +64,35 @@ public final class Jdbc {
             literal.append('"').append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
         }
         return literal.append('}').toString();
+    }
+
+    /**
+     * Runs a statement in a transaction of its own that commits without waiting for the write-ahead
+     * log to reach the disk ({@code synchronous_commit} off for it alone): its row is visible at once
+     * and durable within PostgreSQL's WAL writer delay (a fraction of a second), and is lost only if
+     * the server itself crashes in that moment; nothing is ever half written. For records that need
+     * not hold up the call that makes them. Outside any transaction of the caller's: use the pool itself.
+     */
+    public int executeWithoutWaitingForTheDisk(String sql, Object... parameters) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement setting = connection.createStatement();
+                 PreparedStatement statement = prepare(connection, sql, parameters)) {
+                setting.execute("set local synchronous_commit to off");
+                statement.execute();
+                int changed = Math.max(0, statement.getUpdateCount());
+                connection.commit();
+                return changed;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -1,6 +1,7 @@
 package yardstick.platform.database;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -58,6 +59,28 @@ class EmbeddedDatabaseTest {
             assertTrue(rows.next());
             assertEquals("YJS-0001", rows.getString(1));
         }
+    }
+
+    @Test
+    void aPostmasterKilledWithKillNineIsStartedAgainWithEveryCommittedRecord() throws Exception {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (reference text)");
+            statement.execute("insert into kept values ('YJS-0002')");
+        }
+        assertFalse(database.restartIfGone(), "a running server is left alone");
+        ProcessHandle postmaster = EmbeddedDatabase.orphanedPostmaster(database.dataDirectory()).orElseThrow();
+        int exit = new ProcessBuilder("kill", "-9", String.valueOf(postmaster.pid())).inheritIO().start().waitFor();
+        assertEquals(0, exit);
+        postmaster.onExit().join();
+
+        assertTrue(database.restartIfGone(), "the server that went is started again");
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            ResultSet rows = statement.executeQuery("select reference from kept");
+            assertTrue(rows.next(), "the record committed before kill -9 is kept");
+            assertEquals("YJS-0002", rows.getString(1));
+        }
+        database.stop();
+        assertFalse(database.restartIfGone(), "a server stopped on purpose stays stopped");
     }
 
     @Test

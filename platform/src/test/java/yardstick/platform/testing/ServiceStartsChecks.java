@@ -2,8 +2,11 @@ package yardstick.platform.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import jakarta.inject.Inject;
@@ -19,15 +22,19 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import yardstick.audit.v1.AuditServiceGrpc;
+import yardstick.audit.v1.ListAuditEventsRequest;
 
 /**
  * What every Yardstick service must do, checked on the service itself: extend it in a
  * {@code @MicronautTest} class of the service. The service starts against a real PostgreSQL
- * with its migrations applied, and its gRPC health follows its database.
+ * with its migrations applied, its gRPC health follows its database, and while the database is down
+ * its calls answer UNAVAILABLE, which clients retry.
  */
 public abstract class ServiceStartsChecks extends GrpcServiceTest {
 
@@ -81,6 +88,10 @@ public abstract class ServiceStartsChecks extends GrpcServiceTest {
             for (String service : ownServices()) {
                 assertEquals(ServingStatus.NOT_SERVING, GrpcTestClients.health(channel, service), service);
             }
+            // A call that needs the database is told to retry (AIP-194), not that the service is broken.
+            StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> AuditServiceGrpc.newBlockingStub(channel)
+                    .listAuditEvents(ListAuditEventsRequest.newBuilder().setInspection("inspections/" + UUID.randomUUID()).build()));
+            assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode(), refused.getStatus().toString());
         } finally {
             TestDatabase.start(context);
         }

@@ -9,16 +9,13 @@ import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Singleton;
-import java.util.List;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import yardstick.platform.testing.GrpcServiceTest;
-import yardstick.ratings.peers.CaseServiceClient;
 import yardstick.ratings.v1.ComputeRatingsRequest;
 import yardstick.ratings.v1.ListRatingSnapshotsRequest;
 import yardstick.ratings.v1.RatingServiceGrpc;
@@ -27,31 +24,14 @@ import yardstick.ratings.v1.RatingServiceGrpc;
 @MicronautTest(transactional = false)
 class ComputeRatingsRefusalsTest extends GrpcServiceTest {
 
-    private static final String UNJUDGED = "inspections/kent-2021-unjudged";
-    private static final String OF_AN_OLD_FRAMEWORK = "inspections/kent-1999";
+    private static final String UNJUDGED = CaseServiceBeforeJudgements.UNJUDGED;
+    private static final String OF_AN_OLD_FRAMEWORK = CaseServiceBeforeJudgements.OF_AN_OLD_FRAMEWORK;
 
-    /** case-service as these tests need it: Kent 2021 before any judgement, and an inspection of a framework long gone. */
-    @Singleton
-    @Replaces(CaseServiceClient.class)
-    static class CaseServiceBeforeJudgements extends CaseServiceClient {
-
-        CaseServiceBeforeJudgements() {
-            super(null);
-        }
-
-        @Override
-        public Optional<String> framework(String inspection) {
-            return switch (inspection) {
-                case UNJUDGED -> Optional.of("frameworks/youth-2021");
-                case OF_AN_OLD_FRAMEWORK -> Optional.of("frameworks/youth-1999");
-                default -> Optional.empty();
-            };
-        }
-
-        @Override
-        public JudgementTallies tallies(String inspection) {
-            return new JudgementTallies(List.of(), 0);
-        }
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put(CaseServiceBeforeJudgements.ENABLED, "true");
+        return properties;
     }
 
     private RatingServiceGrpc.RatingServiceBlockingStub ratings;

@@ -335,8 +335,12 @@ class InspectionRatingIT {
             assertTrue(html.select("table").stream().anyMatch(t -> t.select("tbody tr").stream().anyMatch(tr ->
                     tr.text().equals(fact.getCategory() + " " + fact.getCount() + " " + fact.getPercentage() + "%"))), fact.toString());
         }
-        byte[] pdf = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).renderReport(RenderReportRequest
-                .newBuilder().setName(report.getName()).setFormat(ReportFormat.REPORT_FORMAT_PDF).build()).getContent().toByteArray();
+        // A PDF is fetched in chunks, as a client must once a report's PDF is longer than one message (4 MiB) takes.
+        java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+        ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).streamReportRendition(RenderReportRequest
+                .newBuilder().setName(report.getName()).setFormat(ReportFormat.REPORT_FORMAT_PDF).build())
+                .forEachRemaining(chunk -> streamed.writeBytes(chunk.getData().toByteArray()));
+        byte[] pdf = streamed.toByteArray();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertTrue(text.contains(report.getRatingsTable().getScore() + "/36: " + label(report.getRatingsTable().getOverall())), "the score");

@@ -32,6 +32,13 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
     private static final Logger LOG = LoggerFactory.getLogger(PopulationEndpoint.class);
     /** More than this many bad fields are summed up, not listed. */
     private static final int MOST_VIOLATIONS = 100;
+    /**
+     * The most one import may carry, checked as it arrives: an import is refused as soon as it
+     * passes either, so that no caller can make the service hold an unbounded upload. An inspected
+     * service's eligible population is hundreds of cases; a whole region's is tens of thousands.
+     */
+    static final int MOST_CASES = 250_000;
+    static final long MOST_BYTES = 64L * 1024 * 1024;
 
     private final ImportingPopulation importing;
     private final SummarisingPopulation summarising;
@@ -49,11 +56,29 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
             private final List<FieldProblem> problems = new ArrayList<>();
             private final Map<String, Integer> rowOfReference = new HashMap<>();
             private int rows;
+            private long bytes;
             private int problemCount;
+            private boolean refused;
 
             @Override
             public void onNext(ImportCasesRequest request) {
+                if (refused) {
+                    return;
+                }
+                bytes += request.getSerializedSize();
+                if ((long) rows + request.getCasesCount() > MOST_CASES || bytes > MOST_BYTES) {
+                    refuse(new Refused.BadRequest("cases", (bytes > MOST_BYTES ? "come to more than " + MOST_BYTES + " bytes"
+                            : "number more than " + MOST_CASES) + " by row " + rows + "; an import carries at most " + MOST_CASES
+                            + " cases in at most " + MOST_BYTES + " bytes, and nothing was imported"));
+                    return;
+                }
                 if (inspection == null) {
+                    try {
+                        Inspections.name(request.getInspection(), "inspection");
+                    } catch (Refused.BadRequest bad) {
+                        refuse(bad);
+                        return;
+                    }
                     inspection = request.getInspection();
                 } else if (!request.getInspection().isEmpty() && !request.getInspection().equals(inspection)) {
                     problem(new FieldProblem("inspection", "names " + request.getInspection() + " after " + inspection
@@ -82,6 +107,14 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
                 }
             }
 
+            /** Ends the call at once, dropping every row gathered: the client learns now, not at the end of its upload. */
+            private void refuse(Refused refusal) {
+                refused = true;
+                cases.clear();
+                rowOfReference.clear();
+                response.onError(Refusals.status(refusal));
+            }
+
             @Override
             public void onError(Throwable t) {
                 LOG.info("an import into {} was abandoned by its client after {} rows; nothing was stored", inspection, rows);
@@ -89,6 +122,9 @@ public class PopulationEndpoint extends PopulationServiceGrpc.PopulationServiceI
 
             @Override
             public void onCompleted() {
+                if (refused) {
+                    return;
+                }
                 try {
                     if (problemCount > problems.size()) {
                         problems.add(new FieldProblem("cases", "and " + (problemCount - problems.size())

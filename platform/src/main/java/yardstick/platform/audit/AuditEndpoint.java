@@ -2,15 +2,17 @@ package yardstick.platform.audit;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 import yardstick.audit.v1.AuditEvent;
 import yardstick.audit.v1.AuditServiceGrpc;
 import yardstick.audit.v1.ListAuditEventsRequest;
 import yardstick.audit.v1.ListAuditEventsResponse;
+import yardstick.platform.app.Bounds;
+import yardstick.platform.app.PageTokens;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
+import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 
 /**
@@ -23,7 +25,6 @@ class AuditEndpoint extends AuditServiceGrpc.AuditServiceImplBase {
     private static final Pattern INSPECTION = Pattern.compile("inspections/[^/@]+");
     private static final int DEFAULT_PAGE = 100;
     private static final int LARGEST_PAGE = 1000;
-    private static final String TOKEN_PREFIX = "after:";
 
     private final AuditTrail trail;
 
@@ -36,12 +37,16 @@ class AuditEndpoint extends AuditServiceGrpc.AuditServiceImplBase {
         if (!INSPECTION.matcher(request.getInspection()).matches()) {
             throw Errors.invalidArgument("inspection", "must be an inspection's name, \"inspections/{inspection}\"");
         }
-        if (request.getPageSize() < 0) {
-            throw Errors.invalidArgument("page_size", "must not be negative; 0 asks for the default of " + DEFAULT_PAGE);
+        int size;
+        long after;
+        try {
+            size = Bounds.pageSize(request.getPageSize(), DEFAULT_PAGE, LARGEST_PAGE);
+            after = after(request.getPageToken());
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
         }
-        int size = request.getPageSize() == 0 ? DEFAULT_PAGE : Math.min(request.getPageSize(), LARGEST_PAGE);
         // One more than the page, to know whether another follows.
-        List<AuditEntry> entries = trail.ofInspection(request.getInspection(), after(request.getPageToken()), size + 1);
+        List<AuditEntry> entries = trail.ofInspection(request.getInspection(), after, size + 1);
         ListAuditEventsResponse.Builder answer = ListAuditEventsResponse.newBuilder();
         entries.stream().limit(size).forEach(e -> answer.addAuditEvents(event(e)));
         if (entries.size() > size) {
@@ -69,17 +74,13 @@ class AuditEndpoint extends AuditServiceGrpc.AuditServiceImplBase {
             return 0;
         }
         try {
-            String decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
-            if (!decoded.startsWith(TOKEN_PREFIX)) {
-                throw new IllegalArgumentException();
-            }
-            return Long.parseLong(decoded.substring(TOKEN_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            throw Errors.invalidArgument("page_token", "was not issued by this method; use a next_page_token from an earlier answer");
+            return Long.parseLong(PageTokens.afterKey(pageToken));
+        } catch (NumberFormatException e) {
+            throw PageTokens.notIssued();
         }
     }
 
     private static String token(long sequence) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((TOKEN_PREFIX + sequence).getBytes(StandardCharsets.UTF_8));
+        return PageTokens.after(String.valueOf(sequence));
     }
 }

@@ -11,14 +11,15 @@ import io.grpc.protobuf.StatusProto;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import yardstick.platform.app.Refused;
 import yardstick.platform.audit.WithoutValues;
 
 /**
  * Lets endpoints throw the errors of {@link Errors}: grpc-java would turn any exception thrown
  * by a handler into UNKNOWN and drop its details. A status exception is answered as it is, with
- * its trailers; anything else is answered as {@link Failures} says (a passing database failure
- * UNAVAILABLE, the rest INTERNAL), logged here without its messages (they may quote case values),
- * and without leaking them to the caller.
+ * its trailers, and a {@link Refused} as {@link Refusals} says; anything else is answered as
+ * {@link Failures} says (a passing database failure UNAVAILABLE, the rest INTERNAL), logged here
+ * without its messages (they may quote case values), and without leaking them to the caller.
  */
 @Singleton
 class StatusExceptionInterceptor implements ServerInterceptor {
@@ -49,7 +50,9 @@ class StatusExceptionInterceptor implements ServerInterceptor {
         };
     }
 
-    private static void close(ServerCall<?, ?> call, RuntimeException e) {
+    private static void close(ServerCall<?, ?> call, RuntimeException thrown) {
+        // A use case's refusal that no endpoint caught is still an answer the caller can act on.
+        RuntimeException e = thrown instanceof Refused refused ? Refusals.status(refused) : thrown;
         if (e instanceof StatusRuntimeException error) {
             // Only the error details travel on: trailers received from another service (a
             // neighbour's error passed up) carry that response's own headers, which are not ours to send.

@@ -12,11 +12,14 @@ public final class Percentages {
     private Percentages() {
     }
 
-    /** {@code yes / applicable} as a whole percentage, rounded half up, in exact integer arithmetic. */
+    /**
+     * {@code yes / applicable} as a whole percentage, rounded half up, in exact integer arithmetic:
+     * in longs, which hold 200 times any int (ints overflow from 10,737,419 cases).
+     */
     public static int wholePercentage(int yes, int applicable) {
         if (applicable <= 0 || yes < 0 || yes > applicable) {
             throw new IllegalArgumentException("no percentage of " + yes + " in " + applicable);
         }
-        return (200 * yes + applicable) / (2 * applicable);
+        return (int) ((200L * yes + applicable) / (2L * applicable));
     }
 }

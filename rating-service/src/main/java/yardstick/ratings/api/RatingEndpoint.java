@@ -2,6 +2,9 @@ package yardstick.ratings.api;
 
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
+import yardstick.platform.app.Bounds;
+import yardstick.platform.app.PageTokens;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
 import yardstick.platform.grpc.Pages;
 import yardstick.platform.grpc.Refusals;
@@ -169,23 +172,19 @@ public class RatingEndpoint extends RatingServiceGrpc.RatingServiceImplBase {
 
     @Override
     public void listRatingSnapshots(ListRatingSnapshotsRequest request, StreamObserver<ListRatingSnapshotsResponse> response) {
-        if (request.getPageSize() < 0) {
-            throw Errors.invalidArgument("page_size", "must not be negative");
-        }
-        int size = request.getPageSize() == 0 ? 20 : Math.min(request.getPageSize(), 100);
-        int offset = 0;
-        if (!request.getPageToken().isEmpty()) {
-            try {
-                offset = Integer.parseInt(request.getPageToken());
-            } catch (NumberFormatException e) {
-                throw Errors.invalidArgument("page_token", "was not issued by this method");
-            }
+        int size;
+        int offset;
+        try {
+            size = Bounds.pageSize(request.getPageSize(), 20, 100);
+            offset = PageTokens.intOffset(request.getPageToken());
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
         }
         ReadingRatingSnapshots.Page page = readingSnapshots.page(Caller.current(),
                 new ReadingRatingSnapshots.ListSnapshots(request.getInspection(), offset, size));
         ListRatingSnapshotsResponse.Builder answer = ListRatingSnapshotsResponse.newBuilder().addAllSnapshots(page.snapshots());
         if (page.more()) {
-            answer.setNextPageToken(String.valueOf(offset + size));
+            answer.setNextPageToken(PageTokens.ofOffset((long) offset + size));
         }
         response.onNext(answer.build());
         response.onCompleted();

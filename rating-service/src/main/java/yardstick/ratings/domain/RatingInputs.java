@@ -45,6 +45,10 @@ final class RatingInputs {
             if (tally.applicable() < 0) {
                 problems.add(new InputProblem(field + ".applicable", "must not be negative"));
             }
+            if (tally.applicable() > KeyQuestionTally.MOST_CASES) {
+                problems.add(new InputProblem(field + ".applicable", "is " + tally.applicable() + "; a key question rests on at most "
+                        + KeyQuestionTally.MOST_CASES + " applicable cases"));
+            }
             if (tally.yes() > tally.applicable() && tally.applicable() >= 0) {
                 problems.add(new InputProblem(field + ".yes", "is " + tally.yes() + ", more than the " + tally.applicable()
                         + " applicable cases"));

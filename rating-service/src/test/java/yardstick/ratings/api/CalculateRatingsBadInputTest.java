@@ -57,6 +57,14 @@ class CalculateRatingsBadInputTest extends GrpcServiceTest {
     }
 
     @Test
+    void keyQuestionCountsNearElevenMillionAreRefusedNamingTheBound() throws Exception {
+        // 200 times 10.9 million overflows an int: this answered INTERNAL.
+        BadRequest details = assertBadFields(r -> r.setKeyQuestionTallies(0, tally("2.1.1", 10_900_000, 11_000_000)),
+                "key_question_tallies[0].applicable");
+        assertTrue(details.getFieldViolations(0).getDescription().contains("at most 1000000"), details.toString());
+    }
+
+    @Test
     void aCaseBasedStandardWithoutAllItsTalliesIsNamed() throws Exception {
         BadRequest details = assertBadFields(r -> r.removeKeyQuestionTallies(2), "key_question_tallies");
         assertTrue(details.getFieldViolations(0).getDescription().contains("2.1.3"), details.toString());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
 import yardstick.platform.grpc.Refusals;
 import yardstick.platform.identity.Caller;
@@ -58,6 +59,7 @@ import yardstick.reports.v1.Objective;
 import yardstick.reports.v1.PlanEvent;
 import yardstick.reports.v1.RenderPlanRequest;
 import yardstick.reports.v1.RenderPlanResponse;
+import yardstick.reports.v1.RenditionChunk;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.SubmitPlanRequest;
@@ -272,12 +274,29 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     @Override
     public void renderPlan(RenderPlanRequest request, StreamObserver<RenderPlanResponse> response) {
         Refusals.answer(response, () -> {
-            if (request.getFormat() == ReportFormat.REPORT_FORMAT_UNSPECIFIED || request.getFormat() == ReportFormat.UNRECOGNIZED) {
-                throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
-            }
-            UUID id = planId(request.getName(), "name");
-            return rendition(reading.own(Caller.current(), id), request.getFormat(), reading.today(), reading.timeline(id));
+            RenderPlanResponse rendition = rendition(request);
+            RenditionChunks.refuseIfTooLarge(request.getName(), rendition.getContent(), "StreamPlanRendition");
+            return rendition;
         });
+    }
+
+    @Override
+    public void streamPlanRendition(RenderPlanRequest request, StreamObserver<RenditionChunk> response) {
+        RenderPlanResponse rendition;
+        try {
+            rendition = rendition(request);
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
+        }
+        RenditionChunks.stream(rendition.getContentType(), rendition.getContent(), response);
+    }
+
+    private RenderPlanResponse rendition(RenderPlanRequest request) {
+        if (request.getFormat() == ReportFormat.REPORT_FORMAT_UNSPECIFIED || request.getFormat() == ReportFormat.UNRECOGNIZED) {
+            throw new Refused.BadRequest("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
+        }
+        UUID id = planId(request.getName(), "name");
+        return rendition(reading.own(Caller.current(), id), request.getFormat(), reading.today(), reading.timeline(id));
     }
 
     /** One rendition of a plan, made from its one model and judged on {@code today}, with its history as a timeline. */

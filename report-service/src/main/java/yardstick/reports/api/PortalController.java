@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import yardstick.platform.app.Bounds;
+import yardstick.platform.app.PageTokens;
+import yardstick.platform.app.Refused;
 import yardstick.reports.app.ReadingPublications;
 import yardstick.reports.app.ReportAssembly;
 import yardstick.reports.app.ReportRenditions;
@@ -65,19 +68,21 @@ public class PortalController {
     @Get(uri = "/reports", produces = MediaType.APPLICATION_JSON)
     public HttpResponse<?> reports(@QueryValue @Nullable String service, @QueryValue @Nullable Integer year,
                                    @QueryValue("page_size") @Nullable Integer pageSize, @QueryValue("page_token") @Nullable String pageToken) {
-        int size = pageSize == null || pageSize <= 0 ? DEFAULT_PAGE_SIZE : Math.min(pageSize, MAX_PAGE_SIZE);
+        int size;
         int offset;
         try {
-            offset = pageToken == null || pageToken.isEmpty() ? 0 : Integer.parseInt(pageToken);
-        } catch (NumberFormatException e) {
-            return HttpResponse.badRequest(Map.of("error", "page_token was not issued by this API"));
+            Bounds.check().text("service", service == null ? "" : service, Bounds.NAME_LENGTH).refuse();
+            size = Bounds.pageSize(pageSize == null ? 0 : pageSize, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+            offset = PageTokens.intOffset(pageToken);
+        } catch (Refused.BadRequest bad) {
+            return PortalProblems.badRequest(bad);
         }
         List<Publication> rows = publications.visible(Instant.now(), service == null ? "" : service, year, offset, size + 1);
         List<Publication> shown = rows.stream().limit(size).toList();
         Map<UUID, UUID> plansOf = publications.submittedPlansOf(shown.stream().map(Publication::id).toList(), Instant.now());
         List<PublishedReport> page = shown.stream().map(p -> published(p, Optional.empty(),
                 Optional.ofNullable(plansOf.get(p.id())).map(PortalAddresses::plan))).toList();
-        return HttpResponse.ok(new ReportPage(page, rows.size() > size ? String.valueOf(offset + size) : ""));
+        return HttpResponse.ok(new ReportPage(page, rows.size() > size ? PageTokens.ofOffset((long) offset + size) : ""));
     }
 
     @Get(uri = "/reports/{id}", produces = MediaType.APPLICATION_JSON)

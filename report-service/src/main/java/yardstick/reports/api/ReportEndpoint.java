@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Errors;
 import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
@@ -47,6 +48,7 @@ import yardstick.reports.v1.RefreshReportFiguresRequest;
 import yardstick.reports.v1.RefreshReportFiguresResponse;
 import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.RenderReportResponse;
+import yardstick.reports.v1.RenditionChunk;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
 import yardstick.reports.v1.ReportVersion;
@@ -120,11 +122,30 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
 
     @Override
     public void renderReport(RenderReportRequest request, StreamObserver<RenderReportResponse> response) {
+        Refusals.answer(response, () -> {
+            RenderReportResponse rendition = rendition(request);
+            RenditionChunks.refuseIfTooLarge(request.getName(), rendition.getContent(), "StreamReportRendition");
+            return rendition;
+        });
+    }
+
+    @Override
+    public void streamReportRendition(RenderReportRequest request, StreamObserver<RenditionChunk> response) {
+        RenderReportResponse rendition;
+        try {
+            rendition = rendition(request);
+        } catch (Refused refused) {
+            throw Refusals.status(refused);
+        }
+        RenditionChunks.stream(rendition.getContentType(), rendition.getContent(), response);
+    }
+
+    private RenderReportResponse rendition(RenderReportRequest request) {
         if (request.getFormat() == ReportFormat.REPORT_FORMAT_UNSPECIFIED || request.getFormat() == ReportFormat.UNRECOGNIZED) {
-            throw Errors.invalidArgument("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
+            throw new Refused.BadRequest("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
         }
         ReadingReports.ReadReport read = readReport(request.getName());
-        Refusals.answer(response, () -> ReportRenditions.rendition(reading.report(Caller.current(), read), request.getFormat()));
+        return ReportRenditions.rendition(reading.report(Caller.current(), read), request.getFormat());
     }
 
     @Override

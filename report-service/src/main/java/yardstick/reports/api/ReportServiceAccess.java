@@ -32,6 +32,8 @@ class ReportServiceAccess {
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR)
                 .allow(ReportServiceGrpc.getRenderReportMethod(), "reports.read",
                         INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR)
+                .allow(ReportServiceGrpc.getStreamReportRenditionMethod(), "reports.read",
+                        INSPECTOR, LEAD_INSPECTOR, RATINGS_PANEL, PUBLISHER, INSPECTED_SERVICE, ADMINISTRATOR)
                 .allow(ReportServiceGrpc.getPublishReportMethod(), "reports.publish", PUBLISHER)
                 .allow(ReportServiceGrpc.getRefreshReportFiguresMethod(), "reports.draft", LEAD_INSPECTOR, PUBLISHER)
                 .allow(ReportServiceGrpc.getSendForFactualAccuracyCheckMethod(), "reports.check.send", LEAD_INSPECTOR)
@@ -53,6 +55,7 @@ class ReportServiceAccess {
                 .allow(ImprovementPlanServiceGrpc.getSubmitPlanMethod(), "plans.write", INSPECTED_SERVICE)
                 .allow(ImprovementPlanServiceGrpc.getListPlanEventsMethod(), "plans.read", INSPECTED_SERVICE, LEAD_INSPECTOR, PUBLISHER, ADMINISTRATOR)
                 .allow(ImprovementPlanServiceGrpc.getRenderPlanMethod(), "plans.read", INSPECTED_SERVICE, LEAD_INSPECTOR, PUBLISHER, ADMINISTRATOR)
+                .allow(ImprovementPlanServiceGrpc.getStreamPlanRenditionMethod(), "plans.read", INSPECTED_SERVICE, LEAD_INSPECTOR, PUBLISHER, ADMINISTRATOR)
                 .allow(AuditServiceGrpc.getListAuditEventsMethod(), "audit.read", LEAD_INSPECTOR, ADMINISTRATOR)
                 .build();
     }

@@ -148,12 +148,14 @@ jib_base() {
   echo "tar://$cache/jre.tar"
 }
 
+# A JVM per check: the quickest start (C1 only, serial GC), as the compose file's checks.
+probe_java='java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp @/app/jib-classpath-file'
 health_command() {
   case $1 in
-    case-service) echo 'java -cp @/app/jib-classpath-file yardstick.contracts.HealthProbe localhost:${CASE_SERVICE_PORT:-50051}' ;;
-    rating-service) echo 'java -cp @/app/jib-classpath-file yardstick.contracts.HealthProbe localhost:${RATING_SERVICE_PORT:-50052}' ;;
-    report-service) echo 'java -cp @/app/jib-classpath-file yardstick.contracts.HealthProbe localhost:${REPORT_SERVICE_PORT:-50053}' ;;
-    local-identity) echo 'java -cp @/app/jib-classpath-file yardstick.identity.LocalIdentityServer probe' ;;
+    case-service) echo "$probe_java yardstick.contracts.HealthProbe localhost:\${CASE_SERVICE_PORT:-50051}" ;;
+    rating-service) echo "$probe_java yardstick.contracts.HealthProbe localhost:\${RATING_SERVICE_PORT:-50052}" ;;
+    report-service) echo "$probe_java yardstick.contracts.HealthProbe localhost:\${REPORT_SERVICE_PORT:-50053}" ;;
+    local-identity) echo "$probe_java yardstick.identity.LocalIdentityServer probe" ;;
   esac
 }
 
@@ -167,8 +169,8 @@ build_services() {
   declare -A keys
   for module in $modules; do
     case $module in
-      local-identity) key=$(printf '%s %s %s' "$base_key" "$tag" "$(content_key pom.xml .mvn local-identity deploy/images/with-healthcheck.py)" | digest) ;;
-      *) key=$(printf '%s %s %s' "$base_key" "$tag" "$(content_key pom.xml .mvn proto platform "$module" deploy/images/with-healthcheck.py)" | digest) ;;
+      local-identity) key=$(printf '%s %s %s' "$base_key" "$tag" "$(content_key pom.xml .mvn local-identity deploy/images)" | digest) ;;
+      *) key=$(printf '%s %s %s' "$base_key" "$tag" "$(content_key pom.xml .mvn proto platform "$module" deploy/images)" | digest) ;;
     esac
     keys[$module]=$key
     if up_to_date "$module" "$key"; then
@@ -183,7 +185,7 @@ build_services() {
     -Djib.base.image="$base" -Djib.image.tag="$tag" -Djib.console=plain)
   for module in ${stale//,/ }; do
     cp "$root/$module/target/jib-image.tar" "$cache/$module.tar"
-    healthcheck "$cache/$module.tar" "$(health_command "$module")"
+    healthcheck "$cache/$module.tar" "$(health_command "$module")" 15 20 60 3
     echo "${keys[$module]}" > "$cache/$module.key"
   done
 }

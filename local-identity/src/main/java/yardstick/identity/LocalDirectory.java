@@ -47,6 +47,21 @@ public final class LocalDirectory implements OAuth2TokenCallback {
         add(LocalUser.of("report-service", "report-service"));
     }
 
+    /** The issuer every token names, whatever address it was asked at; empty: the address asked at. */
+    private final Optional<String> issuer;
+
+    public LocalDirectory() {
+        this(Optional.empty());
+    }
+
+    /**
+     * With a fixed issuer: for a provider reached under two names (from the host as localhost, from
+     * containers by their network's name), whose tokens must name one issuer the services trust.
+     */
+    public LocalDirectory(Optional<String> issuer) {
+        this.issuer = issuer;
+    }
+
     private static void add(LocalUser user) {
         USERS.put(user.subject(), user);
     }
@@ -106,6 +121,8 @@ public final class LocalDirectory implements OAuth2TokenCallback {
                         ? defaultUserFor("inspected-service").flatMap(LocalUser::inspectedService)
                         : Optional.empty());
         service.ifPresent(s -> claims.put(INSPECTED_SERVICE_CLAIM, s));
+        // Claims added here are set after the provider's own, so this "iss" is the token's.
+        issuer.ifPresent(i -> claims.put("iss", i));
         return claims;
     }
 

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -18,27 +19,37 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 public final class LocalIdentityProvider implements AutoCloseable {
 
     private final MockOAuth2Server server;
+    private final Optional<String> fixedIssuer;
 
-    private LocalIdentityProvider(MockOAuth2Server server) {
+    private LocalIdentityProvider(MockOAuth2Server server, Optional<String> fixedIssuer) {
         this.server = server;
+        this.fixedIssuer = fixedIssuer;
     }
 
     /** Starts on loopback; port 0 takes a free one. */
     public static LocalIdentityProvider start(int port) {
+        return start(InetAddress.getLoopbackAddress(), port, Optional.empty());
+    }
+
+    /**
+     * Starts on {@code address}; with {@code fixedIssuer}, every token names that issuer, at whatever
+     * address it was asked for (else the address asked at, as in {@link #start(int)}).
+     */
+    public static LocalIdentityProvider start(InetAddress address, int port, Optional<String> fixedIssuer) {
         OAuth2TokenProvider tokens = new OAuth2TokenProvider(new KeyProvider(), Instant::now);
-        OAuth2Config config = new OAuth2Config(false, null, null, false, tokens, Set.of(new LocalDirectory()));
+        OAuth2Config config = new OAuth2Config(false, null, null, false, tokens, Set.of(new LocalDirectory(fixedIssuer)));
         MockOAuth2Server server = new MockOAuth2Server(config);
         try {
-            server.start(InetAddress.getLoopbackAddress(), port);
+            server.start(address, port);
         } catch (RuntimeException e) {
             throw new IllegalStateException("the local identity provider could not listen on port " + port + ": " + e.getMessage(), e);
         }
-        return new LocalIdentityProvider(server);
+        return new LocalIdentityProvider(server, fixedIssuer);
     }
 
     /** The issuer, as the tokens' {@code iss} names it. */
     public String issuer() {
-        return server.issuerUrl(LocalDirectory.ISSUER_ID).toString();
+        return fixedIssuer.orElseGet(() -> server.issuerUrl(LocalDirectory.ISSUER_ID).toString());
     }
 
     public String jwksUrl() {

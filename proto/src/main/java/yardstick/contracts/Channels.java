@@ -28,7 +28,9 @@ public final class Channels {
      * @param trust a PEM bundle of certificate authorities, or null
      */
     public static ManagedChannel open(String address, boolean tls, Path trust) {
-        return Grpc.newChannelBuilder(address, credentials(tls, trust)).build();
+        // round_robin over every address the name resolves to: a service's replicas share one name
+        // (compose's network alias, a Kubernetes headless Service), and each call goes to the next.
+        return Grpc.newChannelBuilder(address, credentials(tls, trust)).defaultLoadBalancingPolicy("round_robin").build();
     }
 
     /** As {@link #open}, trusting the bundle named by {@value #TRUST_VARIABLE} when it is set. */

@@ -276,6 +276,15 @@ public final class Yardstick {
                            stream a CSV population into an inspection (all or nothing), with progress;
                            columns: reference,category,disposal_type,disposal_date,release_date,gender,age,
                            ethnicity,risk_of_serious_harm,safety_and_wellbeing,looked_after,case_manager
+                  images   build the images: a JRE base and PostgreSQL 17 from Debian packages (unless
+                           YARDSTICK_JRE_BASE_IMAGE / YARDSTICK_POSTGRES_IMAGE name registry images), the three
+                           services and the local identity provider with Jib; tarballs in .images/, each rebuilt
+                           only when what it is made of changed (deploy/images/build.sh)
+                  containers [--replicas] [--keep]
+                           docker-compose.yml under Docker or podman: the images, the stack with the local
+                           identity provider, healthy, ./yardstick demo through it, every rendition and the open
+                           data over HTTP, data kept across down and up, then down; prints a summary
+                           (deploy/containers.sh). --replicas: two replicas of each service
                   bench    load rating-service over gRPC: CalculateRatings with Kent 2021's inputs
                            against an empty health Check, calls/s, p50/p99 and their ratio
                            [--address localhost:50052] [--seconds 10] [--concurrency 4]

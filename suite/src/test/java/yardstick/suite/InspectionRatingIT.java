@@ -337,9 +337,9 @@ class InspectionRatingIT {
         }
         // A PDF is fetched in chunks, as a client must once a report's PDF is longer than one message (4 MiB) takes.
         java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
-        ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).streamReportRendition(RenderReportRequest
-                .newBuilder().setName(report.getName()).setFormat(ReportFormat.REPORT_FORMAT_PDF).build())
-                .forEachRemaining(chunk -> streamed.writeBytes(chunk.getData().toByteArray()));
+        ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).streamReportRendition(
+                yardstick.reports.v1.StreamReportRenditionRequest.newBuilder().setName(report.getName()).setFormat(ReportFormat.REPORT_FORMAT_PDF).build())
+                .forEachRemaining(answer -> streamed.writeBytes(answer.getChunk().getData().toByteArray()));
         byte[] pdf = streamed.toByteArray();
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");

@@ -59,7 +59,8 @@ import yardstick.reports.v1.Objective;
 import yardstick.reports.v1.PlanEvent;
 import yardstick.reports.v1.RenderPlanRequest;
 import yardstick.reports.v1.RenderPlanResponse;
-import yardstick.reports.v1.RenditionChunk;
+import yardstick.reports.v1.StreamPlanRenditionRequest;
+import yardstick.reports.v1.StreamPlanRenditionResponse;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.SubmitPlanRequest;
@@ -281,14 +282,15 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     }
 
     @Override
-    public void streamPlanRendition(RenderPlanRequest request, StreamObserver<RenditionChunk> response) {
+    public void streamPlanRendition(StreamPlanRenditionRequest request, StreamObserver<StreamPlanRenditionResponse> response) {
         RenderPlanResponse rendition;
         try {
-            rendition = rendition(request);
+            rendition = rendition(RenderPlanRequest.newBuilder().setName(request.getName()).setFormat(request.getFormat()).build());
         } catch (Refused refused) {
             throw Refusals.status(refused);
         }
-        RenditionChunks.stream(rendition.getContentType(), rendition.getContent(), response);
+        RenditionChunks.stream(rendition.getContentType(), rendition.getContent(), response,
+                chunk -> StreamPlanRenditionResponse.newBuilder().setChunk(chunk).build());
     }
 
     private RenderPlanResponse rendition(RenderPlanRequest request) {

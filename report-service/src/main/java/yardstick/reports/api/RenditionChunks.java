@@ -5,6 +5,7 @@ import io.grpc.stub.StreamObserver;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import yardstick.platform.app.Refused;
 import yardstick.reports.v1.RenditionChunk;
 
@@ -30,8 +31,8 @@ final class RenditionChunks {
         }
     }
 
-    /** Streams {@code content} in chunks, the first saying its type, size and SHA-256. */
-    static void stream(String contentType, ByteString content, StreamObserver<RenditionChunk> response) {
+    /** Streams {@code content} in chunks, each {@code sent} in the method's response, the first saying its type, size and SHA-256. */
+    static <R> void stream(String contentType, ByteString content, StreamObserver<R> response, Function<RenditionChunk, R> sent) {
         int offset = 0;
         do {
             int end = Math.min(content.size(), offset + CHUNK);
@@ -39,7 +40,7 @@ final class RenditionChunks {
             if (offset == 0) {
                 chunk.setContentType(contentType).setTotalBytes(content.size()).setSha256(sha256(content));
             }
-            response.onNext(chunk.build());
+            response.onNext(sent.apply(chunk.build()));
             offset = end;
         } while (offset < content.size());
         response.onCompleted();

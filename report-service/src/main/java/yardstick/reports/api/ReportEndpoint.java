@@ -48,7 +48,8 @@ import yardstick.reports.v1.RefreshReportFiguresRequest;
 import yardstick.reports.v1.RefreshReportFiguresResponse;
 import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.RenderReportResponse;
-import yardstick.reports.v1.RenditionChunk;
+import yardstick.reports.v1.StreamReportRenditionRequest;
+import yardstick.reports.v1.StreamReportRenditionResponse;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
 import yardstick.reports.v1.ReportVersion;
@@ -130,14 +131,15 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     }
 
     @Override
-    public void streamReportRendition(RenderReportRequest request, StreamObserver<RenditionChunk> response) {
+    public void streamReportRendition(StreamReportRenditionRequest request, StreamObserver<StreamReportRenditionResponse> response) {
         RenderReportResponse rendition;
         try {
-            rendition = rendition(request);
+            rendition = rendition(RenderReportRequest.newBuilder().setName(request.getName()).setFormat(request.getFormat()).build());
         } catch (Refused refused) {
             throw Refusals.status(refused);
         }
-        RenditionChunks.stream(rendition.getContentType(), rendition.getContent(), response);
+        RenditionChunks.stream(rendition.getContentType(), rendition.getContent(), response,
+                chunk -> StreamReportRenditionResponse.newBuilder().setChunk(chunk).build());
     }
 
     private RenderReportResponse rendition(RenderReportRequest request) {

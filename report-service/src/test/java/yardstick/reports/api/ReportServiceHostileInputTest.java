@@ -37,6 +37,8 @@ import yardstick.reports.store.ReportStore;
 import yardstick.cases.v1.Inspection;
 import yardstick.reports.v1.RenderReportRequest;
 import yardstick.reports.v1.RenditionChunk;
+import yardstick.reports.v1.StreamReportRenditionRequest;
+import yardstick.reports.v1.StreamReportRenditionResponse;
 import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.ReportServiceGrpc;
@@ -125,13 +127,14 @@ class ReportServiceHostileInputTest extends HostileInputChecks {
         assertEquals("TOO_LARGE_FOR_ONE_MESSAGE", violation.getType());
         assertTrue(violation.getDescription().contains("StreamReportRendition"), violation.getDescription());
 
-        Iterator<RenditionChunk> chunks = ReportServiceGrpc.newBlockingStub(channel).streamReportRendition(request);
-        RenditionChunk first = chunks.next();
+        Iterator<StreamReportRenditionResponse> chunks = ReportServiceGrpc.newBlockingStub(channel).streamReportRendition(
+                StreamReportRenditionRequest.newBuilder().setName(request.getName()).setFormat(request.getFormat()).build());
+        RenditionChunk first = chunks.next().getChunk();
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         first.getData().writeTo(content);
         int count = 1;
         while (chunks.hasNext()) {
-            RenditionChunk chunk = chunks.next();
+            RenditionChunk chunk = chunks.next().getChunk();
             assertTrue(chunk.getData().size() <= 1024 * 1024, "a chunk is at most 1 MiB");
             chunk.getData().writeTo(content);
             count++;

@@ -1,6 +1,7 @@
 package yardstick.contracts;
 
 import io.grpc.ChannelCredentials;
+import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
 import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
@@ -23,14 +24,16 @@ public final class Channels {
     }
 
     /**
-     * @param address "host:port"
+     * @param address "host:port", or a service's replicas as "host:port,host:port"
      * @param tls whether to speak TLS even without {@code trust}
      * @param trust a PEM bundle of certificate authorities, or null
+     * @param interceptors what every call on the channel passes through
      */
-    public static ManagedChannel open(String address, boolean tls, Path trust) {
+    public static ManagedChannel open(String address, boolean tls, Path trust, ClientInterceptor... interceptors) {
         // round_robin over every address the name resolves to: a service's replicas share one name
         // (compose's network alias, a Kubernetes headless Service), and each call goes to the next.
-        return Grpc.newChannelBuilder(address, credentials(tls, trust)).defaultLoadBalancingPolicy("round_robin").build();
+        return Grpc.newChannelBuilder(AddressList.target(address), credentials(tls, trust)).defaultLoadBalancingPolicy("round_robin")
+                .intercept(interceptors).build();
     }
 
     /** As {@link #open}, trusting the bundle named by {@value #TRUST_VARIABLE} when it is set. */

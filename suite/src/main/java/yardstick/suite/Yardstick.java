@@ -64,6 +64,8 @@ public final class Yardstick {
             return 1;
         }
         Map<String, String> serviceEnvironment = new HashMap<>(environment);
+        // One machine, one port each: YARDSTICK_METRICS_PORT (every service's, in a container) would clash here.
+        serviceEnvironment.remove("YARDSTICK_METRICS_PORT");
         identity.ifPresent(provider -> serviceEnvironment.putAll(provider.serviceEnvironment()));
         String issuer = serviceEnvironment.get("YARDSTICK_OIDC_ISSUER");
         Suite suite;
@@ -96,7 +98,8 @@ public final class Yardstick {
         for (ServiceProcess process : suite.processes()) {
             Service service = process.service();
             String http = service.httpPort(environment).map(p -> ", HTTP http://localhost:" + p + "/").orElse("");
-            System.out.printf("  %-15s gRPC %s%s (pid %d)%n", service.name(), process.grpcAddress(), http, process.pid());
+            System.out.printf("  %-15s gRPC %s%s, metrics http://localhost:%d/metrics (pid %d)%n", service.name(), process.grpcAddress(), http,
+                    service.metricsPort(serviceEnvironment), process.pid());
         }
         System.out.printf("  %-15s issuer %s%s%n", "identity", issuer,
                 identity.isPresent() ? " (local users; a token: ./yardstick token ROLE)" : " (YARDSTICK_OIDC_ISSUER)");

@@ -42,9 +42,11 @@ final class ProcessTestSupport {
         Map<String, String> environment = new HashMap<>(System.getenv());
         environment.put("YARDSTICK_DATA_DIR", dataDirectory.toString());
         // Every port, the databases' too, chosen together so that no two services reach for the same one.
-        java.util.Iterator<Integer> ports = FreePort.findAll(3 * Service.ALL.size()).iterator();
+        java.util.Iterator<Integer> ports = FreePort.findAll(4 * Service.ALL.size()).iterator();
+        environment.remove("YARDSTICK_METRICS_PORT");
         for (Service service : Service.ALL) {
             environment.put(service.grpcPortVariable(), String.valueOf(ports.next()));
+            environment.put(service.metricsPortVariable(), String.valueOf(ports.next()));
             environment.put(service.name().toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_EMBEDDED_DATABASE_PORT",
                     String.valueOf(ports.next()));
             int http = ports.next();

@@ -20,13 +20,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports the service SERVING on the standard gRPC health service only while its database
- * answers, for the server as a whole ("") and for each of its own gRPC services. An embedded
+ * answers, for the server as a whole ("") and for each of its own gRPC services; and
+ * {@value #LIVENESS} SERVING always: the process answers, so restarting it would mend nothing (a
+ * Kubernetes liveness probe asks for it, the readiness probe for the whole server). An embedded
  * PostgreSQL found gone (killed, crashed) is started again, the service NOT_SERVING meanwhile.
  */
 @Context
 public class DatabaseHealth {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseHealth.class);
+    public static final String LIVENESS = "liveness";
     private static final Set<String> INFRASTRUCTURE = Set.of(
             "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection");
 
@@ -52,6 +55,7 @@ public class DatabaseHealth {
                 .filter(name -> !INFRASTRUCTURE.contains(name))
                 .sorted()
                 .collect(Collectors.toList());
+        health.setStatus(LIVENESS, ServingStatus.SERVING);
         publish(ServingStatus.NOT_SERVING);
     }
 

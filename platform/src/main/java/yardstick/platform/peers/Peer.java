@@ -2,6 +2,7 @@ package yardstick.platform.peers;
 
 import io.grpc.CallCredentials;
 import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -13,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import yardstick.contracts.Channels;
+import yardstick.platform.telemetry.RequestIds;
 
 /**
  * A neighbouring service reached over gRPC. Every call carries the peer's deadline, and a peer
@@ -24,6 +26,8 @@ public final class Peer implements AutoCloseable {
     private final String address;
     private final Duration deadline;
     private final ManagedChannel channel;
+    /** The channel, sending on the request identifier of the call being served. */
+    private final Channel calls;
     private final CallCredentials identity;
 
     /** A neighbour reached in plaintext. */
@@ -42,6 +46,7 @@ public final class Peer implements AutoCloseable {
         this.deadline = deadline;
         this.identity = identity;
         this.channel = Channels.open(address, tls, trust);
+        this.calls = ClientInterceptors.intercept(channel, RequestIds.forwarding());
     }
 
     /**
@@ -52,7 +57,7 @@ public final class Peer implements AutoCloseable {
      */
     public <S extends AbstractStub<S>, R> R call(Function<Channel, S> stubFactory, Function<S, R> call) {
         reconnectIfItWasDown();
-        S stub = stubFactory.apply(channel)
+        S stub = stubFactory.apply(calls)
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .withCallCredentials(identity);
         try {

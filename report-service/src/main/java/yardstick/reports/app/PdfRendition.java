@@ -17,6 +17,10 @@ public final class PdfRendition {
 
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
+    static {
+        PdfLibraryLog.install();
+    }
+
     private PdfRendition() {
     }
 

@@ -3,14 +3,14 @@ package yardstick.cases.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.FieldMask;
 import com.google.rpc.BadRequest;
 import com.google.type.Date;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
-import io.micronaut.context.annotation.Replaces;
+import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +23,8 @@ import yardstick.cases.v1.EligibleCase;
 import yardstick.cases.v1.ImportCasesRequest;
 import yardstick.cases.v1.ImportCasesResponse;
 import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.InspectionState;
+import yardstick.cases.v1.UpdateInspectionRequest;
 import yardstick.cases.v1.InspectionServiceGrpc;
 import yardstick.cases.v1.PopulationServiceGrpc;
 import yardstick.common.v1.CaseCategory;
@@ -48,8 +50,11 @@ class CaseServiceHostileInputTest extends HostileInputChecks {
     private static final String FRAMEWORK = "frameworks/youth-2021";
 
     /** rating-service as far as these requests need it: one framework of one case-based key question. */
-    @Singleton
-    @Replaces(RatingServiceClient.class)
+    @MockBean(RatingServiceClient.class)
+    RatingServiceClient ratingService() {
+        return new OneFramework();
+    }
+
     static class OneFramework extends RatingServiceClient {
 
         OneFramework() {
@@ -73,10 +78,16 @@ class CaseServiceHostileInputTest extends HostileInputChecks {
     protected List<String> knownNames() {
         Inspection inspection = InspectionServiceGrpc.newBlockingStub(channel).createInspection(CreateInspectionRequest.newBuilder()
                 .setRequestId(UUID.randomUUID().toString())
-                .setInspection(Inspection.newBuilder().setServiceInspected("Kent Youth Justice Service").setFramework(FRAMEWORK)
+                .setInspection(Inspection.newBuilder().setInspectedService(InspectedServices.registered(channel, "kent", "Kent Youth Justice Service").getName())
+                        .setFramework(FRAMEWORK)
                         .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(6).setDay(7))
                         .setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(18)))
                 .build()).getInspection();
+        // The population is imported while the inspection is sampling.
+        inspection = InspectionServiceGrpc.newBlockingStub(channel).updateInspection(UpdateInspectionRequest.newBuilder()
+                .setInspection(Inspection.newBuilder().setName(inspection.getName()).setEtag(inspection.getEtag())
+                        .setState(InspectionState.INSPECTION_STATE_SAMPLING))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("state")).build()).getInspection();
         importCases(inspection.getName());
         return List.of(inspection.getName(), inspection.getName() + "/cases/YJS-00001", inspection.getName() + "/cases/YJS-00002");
     }

@@ -407,7 +407,8 @@ public final class PublishedInspection {
     /** The local user who speaks for the service inspected: inspected-service-1 for Kent, inspected-service-2 for Harrow. */
     private String inspectedServiceUser() {
         return java.util.stream.Stream.of("inspected-service-1", "inspected-service-2")
-                .filter(subject -> LocalDirectory.user(subject).flatMap(LocalUser::inspectedService).filter(service()::equals).isPresent())
+                .filter(subject -> LocalDirectory.user(subject).flatMap(LocalUser::inspectedService)
+                        .filter(("inspectedServices/" + register.code())::equals).isPresent())
                 .findFirst().orElseThrow(() -> new IllegalStateException("no local user speaks for " + service()));
     }
 

@@ -12,53 +12,38 @@ import java.util.function.Predicate;
  * inclusion probability above zero ({@link SampleDesign}: n / N calibrated by raking so that each
  * classification category's probabilities add up to its quota and the recency window's to the
  * recency share), and every sample drawn has each category's count within one case of its quota
- * (the floor or the ceiling of it), the recency share too, wherever the landing below finds such a
- * sample; where it finds none, the draw loosens a bound and its balance says how far the furthest
- * count lies.
+ * (the floor or the ceiling of it) wherever the population allows it, the recency share too.
  *
- * <p><b>Counts by profile, then cases within a profile.</b> Cases of one {@link Profile} are
- * interchangeable to every balancing equation, so the draw decides how many cases of each profile
- * to take, C_p, with expectation E[C_p] = N_p π_p, and then takes C_p of the profile's N_p cases
- * by simple random sampling without replacement. Every case of the profile then has inclusion
- * probability E[C_p] / N_p = π_p exactly: each step of the draw treats a profile's cases alike
- * (controlled rounding of the cells' expected counts followed by a draw within each cell, as in
- * Cox 1987, "A constructive procedure for unbiased controlled rounding", JASA 82(398), 520-524).
- *
- * <p><b>The counts by the cube method</b> of Deville and Tillé (2004, "Efficient balanced
- * sampling: the cube method", Biometrika 91(4), 893-912; Tillé 2006, "Sampling Algorithms",
- * Springer, chapter 8). Each profile's count starts at N_p π_p and moves at random until it is a
- * whole number. Each move goes along a direction u, +λ1 u with probability λ2 / (λ1 + λ2) or -λ2 u
- * with probability λ1 / (λ1 + λ2), so its expected change is nought: the counts are a martingale
- * and each one's expectation stays N_p π_p, whatever directions are chosen.
+ * <p>The method is the cube method of Deville and Tillé (2004, "Efficient balanced sampling: the
+ * cube method", Biometrika 91(4), 893-912). A vector of probabilities, one per case, starts at the
+ * inclusion probabilities and moves at random until every entry is 0 (not drawn) or 1 (drawn).
+ * Each move goes along a direction u, either +λ1 u with probability λ2 / (λ1 + λ2) or -λ2 u with
+ * probability λ1 / (λ1 + λ2), so its expected change is nought: the vector is a martingale and
+ * each case's chance of ending at 1 is exactly its inclusion probability, whatever directions are
+ * chosen. The steps λ1, λ2 are the longest that keep the vector in the cube [0, 1]^N and within
+ * the balance bounds, so every move fixes at least one more case or meets one more bound.
  * <ol>
- * <li><b>Flight phase</b>, the balancing equations held exactly: directions in the kernel of the
- * category indicators (and the size), so that every category's expected count stays at its quota,
- * each profile's count kept between the two whole numbers around it; the fast flight phase of
- * Chauvet and Tillé (2006, "A fast algorithm for balanced sampling", Computational Statistics
- * 21(1), 53-62), a direction found by Gaussian elimination among p + 1 open profiles (p
- * equations), the profiles in seeded random order.</li>
+ * <li><b>Flight phase</b>, the balancing equations held exactly: directions u with Σ u = 0 over
+ * every category (balancing on the inclusion probabilities themselves, which fixes the size, and
+ * on the category indicators), so that every category's sum stays at its quota. First, cases of
+ * one {@link Profile} in pairs (u = e_i - e_j, which moves no category sum): the pivotal method of
+ * Deville and Tillé (1998, "Unequal probability sampling without replacement through a splitting
+ * method", Biometrika 85(1), 89-101), each profile's cases taken in seeded random order, leaving
+ * at most one undecided case per profile in O(N). Then the fast flight phase of Chauvet and Tillé
+ * (2006, "A fast algorithm for balanced sampling", Computational Statistics 21(1), 53-62) on
+ * those: a direction in the kernel of the balancing equations restricted to only p + 1 undecided
+ * cases (p equations), found by Gaussian elimination, the cases in seeded random order.</li>
  * <li><b>Landing phase</b> by linear programming (Deville and Tillé 2004, section 5.2), once no
- * more than {@value #LANDING_UNITS} profiles are open (or no direction keeps every equation):
- * every sample of the open profiles is listed whose every category count is the floor or the
- * ceiling of its quota, and the first phase of the simplex method finds weights on those samples
- * whose mean is where the flight left each count ({@link ExactMarginals}); one sample is drawn
- * with those weights. The flight can end at a point that no mixture of balanced samples of the
- * open profiles reaches (the equations' polytope has fractional vertices once three or more
- * classifications cross). Because only a profile's count needs keeping in expectation, not each
- * case's, the landing then reopens profiles already settled at a whole count c: such a profile may
- * land on c - 1, c or c + 1 provided its mean change is nought, which the program holds as one
- * more equation. Profiles are reopened {@value #REOPEN_BATCH} at a time, in seeded random order,
- * up to {@value #REOPENED_AT_MOST}. Each case's inclusion probability is still exactly π_p.</li>
- * <li>Only where even that finds no weights is a category's bound loosened by a case (each safety
- * and wellbeing category first, then risk of serious harm, disposal type, gender, recency; the
- * size never), the probabilities still exact and the miss shown in the sample's balance. A
- * population none of whose samples is within one case of every quota comes to this (for example
- * four cases, two of each category of three classifications, each pair of cases sharing exactly
- * one category: every sample of two misses one quota of 1). So, still, do some small populations
- * whose sample is most of them (35 of 43 cases, say) with tiny categories: a sample within one case
- * exists, but the landing finds no mixture of such samples that keeps every case's probability,
- * and the draw misses by up to two cases. Report-shaped populations and adversarial ones of 120
- * cases or more never did in the property tests.</li>
+ * more than {@value #LANDING_CASES} cases are left undecided (or no direction keeps every
+ * equation, at most p cases undecided): every
+ * sample of them is listed that has the planned size and every category's count within one case
+ * of its quota (the floor or the ceiling), and the first phase of the simplex method finds weights
+ * on those samples whose mean is the undecided cases' probabilities ({@link ExactMarginals}); one
+ * sample is drawn with those weights. Each case's chance of being drawn is still exactly its
+ * inclusion probability. Where no such weights exist (the profiles left cannot meet every bound
+ * at once), one category's bound is loosened by a case and the samples listed again, in this
+ * order: each safety and wellbeing category, then risk of serious harm, disposal type, gender,
+ * recency; then a second case each, in the same order. The size is never loosened.</li>
  * </ol>
  * The same population, size, share and seed give the same sample (a {@link SplittableRandom} from
  * the seed decides every order and every move).
@@ -66,27 +51,16 @@ import java.util.function.Predicate;
 public final class BalancedProbabilityDraw {
 
     public static final String METHOD = "balanced probability sample: inclusion probabilities calibrated by raking to every "
-            + "classification's proportional quota and the recency share; each profile's count by the cube method (Deville and "
-            + "Tillé 2004) with the fast flight phase (Chauvet and Tillé 2006) and landing by linear programming within one case of "
-            + "every quota, then a simple random sample within each profile";
+            + "classification's proportional quota and the recency share; cube method (Deville and Tillé 2004) with the fast flight "
+            + "phase (Chauvet and Tillé 2006) and landing by linear programming within one case of every quota";
     private static final double EPSILON = 1e-9;
     /**
-     * The flight stops when this few profiles are open (or none can move): few enough to list
-     * every allowed sample of them in a millisecond or two, enough that the allowed samples nearly
-     * always reach the flight's end point without reopening settled profiles.
+     * The flight stops when this few cases are undecided (or none can move): few enough to list
+     * every allowed sample of them in a millisecond or two, enough that the allowed samples can
+     * nearly always give each case its probability (with 14 left, a quarter of draws on Kent-like
+     * populations had to loosen a bound; with 22, about one in 200 to 500).
      */
-    private static final int LANDING_UNITS = 22;
-    private static final int REOPEN_BATCH = 2;
-    private static final int REOPENED_AT_MOST = 12;
-    /** In one listed sample, at most this many reopened profiles move off their settled count. */
-    private static final int CHANGES_AT_MOST = 2;
-    /**
-     * A landing lists at most this many samples, and takes at most this many steps of the search
-     * for them; the program then works on those listed (a landing that lists too few to reach the
-     * flight's end point reopens more profiles, as if none had reached it).
-     */
-    private static final int LISTED_AT_MOST = 50_000;
-    private static final int STEPS_AT_MOST = 2_000_000;
+    private static final int LANDING_CASES = 22;
 
     private BalancedProbabilityDraw() {
     }
@@ -101,23 +75,7 @@ public final class BalancedProbabilityDraw {
                                    long seed) {
         List<Profile> profiles = population.stream().map(c -> Profile.of(c, recent)).toList();
         SampleDesign design = SampleDesign.of(profiles, size, recentShare);
-        Map<Profile, List<Integer>> casesOf = new HashMap<>();
-        for (int k = 0; k < profiles.size(); k++) {
-            casesOf.computeIfAbsent(profiles.get(k), p -> new ArrayList<>()).add(k);
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        CountWalk walk = new CountWalk(design, random);
-        int[] counts = walk.run();
-        boolean[] drawn = new boolean[population.size()];
-        for (int p = 0; p < walk.profiles.size(); p++) {
-            List<Integer> own = new ArrayList<>(casesOf.get(walk.profiles.get(p)));
-            // The first counts[p] of a seeded partial shuffle: a simple random sample of the profile's cases.
-            for (int i = 0; i < counts[p]; i++) {
-                int j = i + random.nextInt(own.size() - i);
-                own.set(j, own.set(i, own.get(j)));
-                drawn[own.get(i)] = true;
-            }
-        }
+        boolean[] drawn = new CubeWalk(design, profiles, new SplittableRandom(seed)).run();
         List<DrawnSample.DrawnCase> cases = new ArrayList<>(design.size());
         List<Profile> drawnProfiles = new ArrayList<>(design.size());
         for (int k = 0; k < drawn.length; k++) {
@@ -130,132 +88,177 @@ public final class BalancedProbabilityDraw {
         return new DrawnSample(cases, seed, METHOD, design.balance(drawnProfiles));
     }
 
-    /** Lists, depth first, every sample of the open units that keeps each category's count within its bounds. */
-    private record AllowedSamples(byte[][] valuesOf, int[][] categoriesOf, int[][] leastFrom, int[][] mostFrom, int[] lowest,
-                                  int[] highest, int reopenedFrom, int[] stepsLeft, List<byte[]> samples) {
+    /** A category the sample is balanced on (or its size): its quota, and the counts a landed sample may have. */
+    private static final class BalancedCategory {
+        final int loosenedAfter;
+        final double quota;
+        int lowest;
+        int highest;
+        int loosened;
 
-        /** @param changes how many more reopened units may move off their settled count in this sample */
-        void from(int j, byte[] sample, int[] counts, int changes) {
-            if (samples.size() >= LISTED_AT_MOST || --stepsLeft[0] < 0) {
-                return;
-            }
-            if (j == valuesOf.length) {
-                samples.add(sample.clone());
-                return;
-            }
-            for (byte value : valuesOf[j]) {
-                if (value != 0 && j >= reopenedFrom && changes == 0) {
-                    continue;
-                }
-                boolean allowed = true;
-                for (int c : categoriesOf[j]) {
-                    int count = counts[c] + value;
-                    allowed &= count + leastFrom[j + 1][c] <= highest[c] && count + mostFrom[j + 1][c] >= lowest[c];
-                }
-                if (allowed) {
-                    for (int c : categoriesOf[j]) {
-                        counts[c] += value;
-                    }
-                    sample[j] = value;
-                    from(j + 1, sample, counts, value != 0 && j >= reopenedFrom ? changes - 1 : changes);
-                    for (int c : categoriesOf[j]) {
-                        counts[c] -= value;
-                    }
-                }
-            }
-            sample[j] = 0;
+        BalancedCategory(int loosenedAfter, double quota) {
+            this.loosenedAfter = loosenedAfter;
+            this.quota = quota;
+            this.lowest = (int) Math.floor(quota + EPSILON);
+            this.highest = (int) Math.ceil(quota - EPSILON);
         }
     }
 
-    /** The random walk of the cube method over the profiles' counts, as the class comment describes. */
-    private static final class CountWalk {
-        private final List<Profile> profiles;
-        private final int[] cases;
-        /** Each profile's count is settled[p] + open[p], open[p] in [0, 1); the profile is open while open[p] > 0. */
-        private final int[] settled;
-        private final double[] open;
-        /** For each profile, the balanced categories it belongs to, the size (index 0) first. */
-        private final int[][] categoriesOf;
-        private final int[] lowest;
-        private final int[] highest;
-        /** The order in which categories are loosened when nothing else lands (see the class comment); the size never. */
-        private final int[] loosenedAfter;
-        private final int[] loosened;
+    /** Lists, depth first, every sample of the undecided cases that keeps each category's count within its bounds. */
+    private record AllowedSamples(int[][] categoriesOf, int[][] membersFrom, int[] lowest, int[] highest, List<Long> samples) {
+
+        void from(int j, long sample, int[] counts) {
+            if (j == categoriesOf.length) {
+                samples.add(sample);
+                return;
+            }
+            boolean canTake = true;
+            boolean canLeave = true;
+            for (int c : categoriesOf[j]) {
+                canTake &= counts[c] + 1 <= highest[c];
+                canLeave &= counts[c] + membersFrom[j + 1][c] >= lowest[c];
+            }
+            if (canTake) {
+                for (int c : categoriesOf[j]) {
+                    counts[c]++;
+                }
+                from(j + 1, sample | 1L << j, counts);
+                for (int c : categoriesOf[j]) {
+                    counts[c]--;
+                }
+            }
+            if (canLeave) {
+                from(j + 1, sample, counts);
+            }
+        }
+    }
+
+    /** The random walk of the cube method over one population, as the class comment describes. */
+    private static final class CubeWalk {
+        private final SampleDesign design;
+        private final double[] probability;
+        /** For each case, the categories it belongs to (the sample's size first). */
+        private final BalancedCategory[][] categoriesOf;
+        private final List<BalancedCategory> balanced = new ArrayList<>();
+        private final Map<Profile, List<Integer>> casesByProfile = new HashMap<>();
         private final SplittableRandom random;
 
-        CountWalk(SampleDesign design, SplittableRandom random) {
+        CubeWalk(SampleDesign design, List<Profile> profiles, SplittableRandom random) {
+            this.design = design;
             this.random = random;
-            this.profiles = List.copyOf(design.casesByProfile().keySet());
-            int categories = design.quotas().size() + 1;
-            lowest = new int[categories];
-            highest = new int[categories];
-            loosenedAfter = new int[categories];
-            loosened = new int[categories];
-            lowest[0] = design.size();
-            highest[0] = design.size();
-            loosenedAfter[0] = Integer.MAX_VALUE;
-            Map<String, Integer> index = new HashMap<>();
-            for (int q = 0; q < design.quotas().size(); q++) {
-                SampleDesign.Quota quota = design.quotas().get(q);
-                double expected = design.expectedCount(quota);
-                lowest[q + 1] = (int) Math.floor(expected + EPSILON);
-                highest[q + 1] = (int) Math.ceil(expected - EPSILON);
+            this.probability = new double[profiles.size()];
+            BalancedCategory size = new BalancedCategory(Integer.MAX_VALUE, design.size());
+            balanced.add(size);
+            Map<String, BalancedCategory> byCategory = new HashMap<>();
+            for (SampleDesign.Quota quota : design.quotas()) {
                 // Loosened last: recency, then gender, disposal type, risk of serious harm; safety and wellbeing first.
-                loosenedAfter[q + 1] = quota.classification().equals(Profile.RECENCY) ? Profile.CLASSIFICATIONS.size()
+                int priority = quota.classification().equals(Profile.RECENCY) ? Profile.CLASSIFICATIONS.size()
                         : Profile.CLASSIFICATIONS.size() - 1 - Profile.CLASSIFICATIONS.indexOf(quota.classification());
-                index.put(quota.classification() + "/" + quota.category(), q + 1);
+                BalancedCategory category = new BalancedCategory(priority, design.expectedCount(quota));
+                balanced.add(category);
+                byCategory.put(quota.classification() + "/" + quota.category(), category);
             }
-            cases = new int[profiles.size()];
-            settled = new int[profiles.size()];
-            open = new double[profiles.size()];
-            categoriesOf = new int[profiles.size()][];
-            for (int p = 0; p < profiles.size(); p++) {
-                Profile profile = profiles.get(p);
-                cases[p] = design.casesByProfile().get(profile);
-                double expected = cases[p] * design.inclusionProbability(profile);
-                settled[p] = (int) Math.floor(expected + EPSILON);
-                open[p] = Math.max(0, expected - settled[p]);
-                snap(p);
-                categoriesOf[p] = new int[Profile.CLASSIFICATIONS.size() + 1];
-                for (int c = 0; c < Profile.CLASSIFICATIONS.size(); c++) {
-                    String classification = Profile.CLASSIFICATIONS.get(c);
-                    categoriesOf[p][c + 1] = index.get(classification + "/" + profile.category(classification));
-                }
+            Map<Profile, BalancedCategory[]> categoriesOfProfile = new HashMap<>();
+            this.categoriesOf = new BalancedCategory[profiles.size()][];
+            for (int k = 0; k < profiles.size(); k++) {
+                Profile profile = profiles.get(k);
+                probability[k] = design.inclusionProbability(profile);
+                categoriesOf[k] = categoriesOfProfile.computeIfAbsent(profile, p -> {
+                    BalancedCategory[] own = new BalancedCategory[Profile.CLASSIFICATIONS.size() + 1];
+                    own[0] = size;
+                    for (int c = 0; c < Profile.CLASSIFICATIONS.size(); c++) {
+                        String classification = Profile.CLASSIFICATIONS.get(c);
+                        own[c + 1] = byCategory.get(classification + "/" + p.category(classification));
+                    }
+                    return own;
+                });
+                casesByProfile.computeIfAbsent(profile, p -> new ArrayList<>()).add(k);
             }
         }
 
-        /** Each profile's count in the sample. */
-        int[] run() {
+        boolean[] run() {
             List<Integer> undecided = new ArrayList<>();
-            for (int p = 0; p < profiles.size(); p++) {
-                if (!decided(p)) {
-                    undecided.add(p);
+            for (Profile profile : design.casesByProfile().keySet()) {
+                int carried = pivotal(casesByProfile.get(profile));
+                if (carried >= 0) {
+                    undecided.add(carried);
                 }
             }
             shuffle(undecided);
+            walk(undecided);
+            boolean[] drawn = new boolean[probability.length];
+            for (int k = 0; k < probability.length; k++) {
+                drawn[k] = probability[k] > 0.5;
+            }
+            return drawn;
+        }
+
+        /** The pivotal method over one profile's cases in seeded random order; answers the one left undecided, or -1. */
+        private int pivotal(List<Integer> cases) {
+            List<Integer> order = new ArrayList<>(cases);
+            shuffle(order);
+            int carried = -1;
+            for (int k : order) {
+                if (decided(k)) {
+                    continue;
+                }
+                if (carried < 0) {
+                    carried = k;
+                    continue;
+                }
+                double a = probability[carried];
+                double b = probability[k];
+                double total = a + b;
+                if (total < 1) {
+                    boolean toCarried = random.nextDouble() < a / total;
+                    probability[carried] = toCarried ? total : 0;
+                    probability[k] = toCarried ? 0 : total;
+                } else {
+                    boolean carriedTaken = random.nextDouble() < (1 - b) / (2 - total);
+                    probability[carried] = carriedTaken ? 1 : total - 1;
+                    probability[k] = carriedTaken ? total - 1 : 1;
+                }
+                snap(carried);
+                snap(k);
+                if (decided(carried)) {
+                    carried = decided(k) ? -1 : k;
+                }
+            }
+            return carried;
+        }
+
+        /** The fast flight phase on the cases left undecided, then the landing phase. */
+        private void walk(List<Integer> undecided) {
             while (true) {
                 undecided.removeIf(this::decided);
                 if (undecided.isEmpty()) {
-                    return settled;
+                    return;
                 }
-                List<Integer> chosen = undecided.subList(0, Math.min(undecided.size(), lowest.length + 1));
-                double[] direction = undecided.size() <= LANDING_UNITS ? null : kernelDirection(chosen);
+                List<Integer> chosen = undecided.subList(0, Math.min(undecided.size(), balanced.size() + 1));
+                double[] direction = undecided.size() <= LANDING_CASES ? null : kernelDirection(balanced, chosen);
                 if (direction == null) {
                     land(List.copyOf(undecided));
-                    return settled;
+                    return;
                 }
                 move(chosen, direction);
             }
         }
 
-        /** A non-zero u over the chosen profiles with Σ u = 0 over each category (and the size), or null if there is none. */
-        private double[] kernelDirection(List<Integer> chosen) {
-            int rows = lowest.length;
+        /** A non-zero u over the chosen cases with Σ u = 0 over each category (and the size), or null if there is none. */
+        private double[] kernelDirection(List<BalancedCategory> equations, List<Integer> chosen) {
+            int rows = equations.size();
             int columns = chosen.size();
             double[][] matrix = new double[rows][columns];
+            Map<BalancedCategory, Integer> rowOf = new HashMap<>();
+            for (int r = 0; r < rows; r++) {
+                rowOf.put(equations.get(r), r);
+            }
             for (int j = 0; j < columns; j++) {
-                for (int c : categoriesOf[chosen.get(j)]) {
-                    matrix[c][j] = 1;
+                for (BalancedCategory category : categoriesOf[chosen.get(j)]) {
+                    Integer r = rowOf.get(category);
+                    if (r != null) {
+                        matrix[r][j] = 1;
+                    }
                 }
             }
             int[] pivotColumn = new int[rows];
@@ -312,98 +315,75 @@ public final class BalancedProbabilityDraw {
                 if (Math.abs(u) < EPSILON) {
                     continue;
                 }
-                double x = open[chosen.get(j)];
-                forward = Math.min(forward, u > 0 ? (1 - x) / u : x / -u);
-                backward = Math.min(backward, u > 0 ? x / u : (1 - x) / -u);
+                double p = probability[chosen.get(j)];
+                forward = Math.min(forward, u > 0 ? (1 - p) / u : p / -u);
+                backward = Math.min(backward, u > 0 ? p / u : (1 - p) / -u);
             }
             double step = random.nextDouble() * (forward + backward) < backward ? forward : -backward;
             for (int j = 0; j < chosen.size(); j++) {
-                int p = chosen.get(j);
-                open[p] += step * direction[j];
-                snap(p);
+                int k = chosen.get(j);
+                probability[k] += step * direction[j];
+                snap(k);
             }
         }
 
         /**
-         * The landing phase: the samples of the open profiles (and, where they do not reach the
-         * flight's end point, of reopened settled ones) that keep every category within its
-         * bounds, weighted so that each count keeps its expectation, one drawn.
+         * The landing phase on the cases left undecided: the samples of them that keep every
+         * category within its bounds, weighted to give each case its probability, one drawn.
          */
         private void land(List<Integer> undecided) {
-            List<Integer> reopenable = new ArrayList<>();
-            for (int p = 0; p < profiles.size(); p++) {
-                if (decided(p) && settled[p] >= 1 && settled[p] < cases[p]) {
-                    reopenable.add(p);
+            int cases = undecided.size();
+            if (cases > 62) {
+                throw new IllegalStateException(cases + " cases undecided after the flight phase");
+            }
+            double[] marginals = new double[cases];
+            int[][] categoriesOfUndecided = new int[cases][];
+            Map<BalancedCategory, Integer> index = new HashMap<>();
+            for (int c = 0; c < balanced.size(); c++) {
+                index.put(balanced.get(c), c);
+            }
+            for (int j = 0; j < cases; j++) {
+                marginals[j] = probability[undecided.get(j)];
+                categoriesOfUndecided[j] = java.util.Arrays.stream(categoriesOf[undecided.get(j)]).mapToInt(index::get).toArray();
+            }
+            int[] drawn = new int[balanced.size()];
+            for (int k = 0; k < probability.length; k++) {
+                if (probability[k] == 1) {
+                    for (BalancedCategory category : categoriesOf[k]) {
+                        drawn[index.get(category)]++;
+                    }
                 }
             }
-            shuffle(reopenable);
-            int reopened = 0;
+            // How many of the undecided from the j-th on belong to each category.
+            int[][] membersFrom = new int[cases + 1][balanced.size()];
+            for (int j = cases - 1; j >= 0; j--) {
+                membersFrom[j] = membersFrom[j + 1].clone();
+                for (int c : categoriesOfUndecided[j]) {
+                    membersFrom[j][c]++;
+                }
+            }
             while (true) {
-                List<Integer> units = new ArrayList<>(undecided);
-                units.addAll(reopenable.subList(0, reopened));
-                byte[] sample = sample(units, undecided.size());
-                if (sample != null) {
-                    for (int j = 0; j < units.size(); j++) {
-                        settled[units.get(j)] += sample[j];
-                        open[units.get(j)] = 0;
+                int[] lowest = new int[balanced.size()];
+                int[] highest = new int[balanced.size()];
+                for (int c = 0; c < balanced.size(); c++) {
+                    lowest[c] = balanced.get(c).lowest - drawn[c];
+                    highest[c] = balanced.get(c).highest - drawn[c];
+                }
+                List<Long> samples = new ArrayList<>();
+                new AllowedSamples(categoriesOfUndecided, membersFrom, lowest, highest, samples).from(0, 0L, new int[balanced.size()]);
+                double[] weights = samples.isEmpty() ? null : ExactMarginals.weights(samples, marginals);
+                if (weights != null) {
+                    long sample = pick(samples, weights);
+                    for (int j = 0; j < cases; j++) {
+                        probability[undecided.get(j)] = (sample >>> j & 1L) == 1 ? 1 : 0;
                     }
                     return;
                 }
-                if (reopened < Math.min(REOPENED_AT_MOST, reopenable.size())) {
-                    reopened = Math.min(reopened + REOPEN_BATCH, Math.min(REOPENED_AT_MOST, reopenable.size()));
-                } else {
-                    loosen();
-                    reopened = 0;
-                }
+                loosen();
             }
         }
 
-        /** One sample of the units drawn with the program's weights, or null when the allowed samples cannot keep every count's expectation. */
-        private byte[] sample(List<Integer> units, int undecided) {
-            int n = units.size();
-            byte[][] valuesOf = new byte[n][];
-            int[][] categoriesOfUnit = new int[n][];
-            double[] targets = new double[n];
-            for (int j = 0; j < n; j++) {
-                int p = units.get(j);
-                valuesOf[j] = j < undecided ? new byte[] {0, 1} : new byte[] {0, -1, 1};
-                targets[j] = j < undecided ? open[p] : 0;
-                categoriesOfUnit[j] = categoriesOf[p];
-            }
-            int categories = lowest.length;
-            int[] base = new int[categories];
-            for (int p = 0; p < profiles.size(); p++) {
-                for (int c : categoriesOf[p]) {
-                    base[c] += settled[p];
-                }
-            }
-            int[][] leastFrom = new int[n + 1][categories];
-            int[][] mostFrom = new int[n + 1][categories];
-            for (int j = n - 1; j >= 0; j--) {
-                leastFrom[j] = leastFrom[j + 1].clone();
-                mostFrom[j] = mostFrom[j + 1].clone();
-                for (int c : categoriesOfUnit[j]) {
-                    leastFrom[j][c] += j < undecided ? 0 : -1;
-                    mostFrom[j][c] += 1;
-                }
-            }
-            int[] low = new int[categories];
-            int[] high = new int[categories];
-            for (int c = 0; c < categories; c++) {
-                low[c] = lowest[c] - base[c];
-                high[c] = highest[c] - base[c];
-                if (leastFrom[0][c] > high[c] || mostFrom[0][c] < low[c]) {
-                    return null;
-                }
-            }
-            List<byte[]> samples = new ArrayList<>();
-            new AllowedSamples(valuesOf, categoriesOfUnit, leastFrom, mostFrom, low, high, undecided, new int[] {STEPS_AT_MOST}, samples)
-                    .from(0, new byte[n], new int[categories], CHANGES_AT_MOST);
-            double[] weights = samples.isEmpty() ? null : ExactMarginals.weights(samples, targets);
-            return weights == null ? null : pick(samples, weights);
-        }
-
-        private byte[] pick(List<byte[]> samples, double[] weights) {
+        private long pick(List<Long> samples, double[] weights) {
             double u = random.nextDouble();
             double total = 0;
             int last = 0;
@@ -421,30 +401,30 @@ public final class BalancedProbabilityDraw {
 
         /** Loosens by one case the bound of the category to loosen next (see the class comment); never the size. */
         private void loosen() {
-            int next = -1;
-            for (int c = 1; c < lowest.length; c++) {
-                if (next < 0 || loosened[c] < loosened[next] || (loosened[c] == loosened[next] && loosenedAfter[c] < loosenedAfter[next])) {
-                    next = c;
+            BalancedCategory next = null;
+            for (BalancedCategory category : balanced) {
+                if (category.loosenedAfter != Integer.MAX_VALUE && (next == null || category.loosened < next.loosened
+                        || (category.loosened == next.loosened && category.loosenedAfter < next.loosenedAfter))) {
+                    next = category;
                 }
             }
-            if (next < 0) {
+            if (next == null) {
                 throw new IllegalStateException("no sample of the planned size is left to land on");
             }
-            lowest[next] = Math.max(0, lowest[next] - 1);
-            highest[next] += 1;
-            loosened[next]++;
+            next.lowest = Math.max(0, next.lowest - 1);
+            next.highest += 1;
+            next.loosened++;
         }
 
-        private boolean decided(int p) {
-            return open[p] == 0;
+        private boolean decided(int k) {
+            return probability[k] == 0 || probability[k] == 1;
         }
 
-        private void snap(int p) {
-            if (open[p] < EPSILON) {
-                open[p] = 0;
-            } else if (open[p] > 1 - EPSILON) {
-                open[p] = 0;
-                settled[p]++;
+        private void snap(int k) {
+            if (probability[k] < EPSILON) {
+                probability[k] = 0;
+            } else if (probability[k] > 1 - EPSILON) {
+                probability[k] = 1;
             }
         }
 

@@ -3,21 +3,18 @@ package yardstick.cases.domain;
 import java.util.List;
 
 /**
- * A sampling design on the few profiles the cube method's flight phase leaves open: weights on
- * the allowed samples of them (every category within its bounds) whose weighted mean is where the
- * flight left each profile's count. It is the landing phase by linear programming of Deville and
+ * A sampling design on the few cases the cube method's flight phase leaves undecided: weights on
+ * the allowed samples of them (every category within its bounds) whose weighted mean is the
+ * cases' inclusion probabilities. It is the landing phase by linear programming of Deville and
  * Tillé (2004, section 5.2), as a feasibility problem:
  *
  * <pre>
- *   find p >= 0 with  Σ_s p_s = 1  and, for every open unit k,  Σ_s p_s s_k = t_k
+ *   find p >= 0 with  Σ_s p_s = 1  and, for every undecided case k,  Σ_s p_s s_k = π_k
  * </pre>
- *
- * where s_k is what sample s adds to unit k's count (0 or 1 for a profile the flight left between
- * two counts, -1, 0 or +1 for a settled profile reopened with t_k = 0).
  *
  * solved by the first phase of the simplex method (Dantzig), entering the most negative reduced
  * cost, and by Bland's rule after many pivots so that it never cycles. Answers null when the
- * targets lie outside the convex hull of the allowed samples.
+ * probabilities lie outside the convex hull of the allowed samples.
  */
 final class ExactMarginals {
 
@@ -27,11 +24,11 @@ final class ExactMarginals {
     }
 
     /**
-     * @param samples each allowed sample: what it adds to each open unit's count
-     * @param marginals each open unit's expected addition, none negative
+     * @param samples each allowed sample a bit mask over the undecided cases (bit k set: case k drawn)
+     * @param marginals each undecided case's inclusion probability
      * @return a weight per sample, adding up to 1, or null if there are none
      */
-    static double[] weights(List<byte[]> samples, double[] marginals) {
+    static double[] weights(List<Long> samples, double[] marginals) {
         int rows = marginals.length + 1;
         int columns = samples.size();
         int width = columns + rows + 1;
@@ -39,7 +36,7 @@ final class ExactMarginals {
         int[] basis = new int[rows];
         for (int r = 0; r < rows; r++) {
             for (int s = 0; s < columns; s++) {
-                tableau[r][s] = r < marginals.length ? samples.get(s)[r] : 1;
+                tableau[r][s] = r < marginals.length ? (samples.get(s) >>> r & 1L) : 1;
             }
             tableau[r][columns + r] = 1;
             tableau[r][width - 1] = r < marginals.length ? marginals[r] : 1;

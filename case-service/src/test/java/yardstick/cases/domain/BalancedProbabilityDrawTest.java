@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
@@ -63,34 +62,6 @@ class BalancedProbabilityDrawTest {
         }
         assertTrue(girl >= 245 && girl <= 362, "the girl drawn " + girl + " times in 1,000");
         assertTrue(licence >= 245 && licence <= 362, "the licence case drawn " + licence + " times in 1,000");
-    }
-
-    /**
-     * Four cases, two of each gender, disposal type and risk of serious harm, each pair of cases
-     * sharing exactly one of the three: every quota is 1 of a sample of 2, and every sample of 2
-     * counts 2 in one category and 0 in another. The draw cannot be within one case, and says how
-     * far its furthest count lies; each case still has its chance of one in two.
-     */
-    @Test
-    void wherePopulationAllowsNoSampleWithinOneCaseTheDrawSaysHowFarItsFurthestCountLies() {
-        List<EligibleCase> population = List.of(court("A", Gender.FEMALE, DisposalType.REFERRAL_ORDER, RiskLevel.HIGH),
-                court("B", Gender.FEMALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.LOW),
-                court("C", Gender.MALE, DisposalType.REFERRAL_ORDER, RiskLevel.LOW),
-                court("D", Gender.MALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.HIGH));
-        assertFalse(WithinOneSamples.exist(population, 2, c -> List.of("GENDER/" + c.gender(), "DISPOSAL_TYPE/" + c.disposalType(),
-                "RISK_OF_SERIOUS_HARM/" + c.riskOfSeriousHarm()), Map.of("GENDER/FEMALE", 1.0, "GENDER/MALE", 1.0,
-                "DISPOSAL_TYPE/REFERRAL_ORDER", 1.0, "DISPOSAL_TYPE/YOUTH_REHABILITATION_ORDER", 1.0, "RISK_OF_SERIOUS_HARM/HIGH", 1.0,
-                "RISK_OF_SERIOUS_HARM/LOW", 1.0)), "no sample of two is within one case of every quota");
-        int drawsOfA = 0;
-        for (long seed = 1; seed <= 400; seed++) {
-            DrawnSample sample = BalancedProbabilityDraw.draw(population, 2, NONE_RECENT, 0, seed);
-            assertEquals(2, sample.cases().size());
-            assertEquals(1.0, sample.largestDeviation(), 1e-9, "a count of 2 or 0 against a quota of 1");
-            assertTrue(sample.balance().stream().anyMatch(b -> b.achieved() == 2 && b.proportionalTarget() == 1.0), sample.balance()::toString);
-            sample.cases().forEach(c -> assertEquals(0.5, c.inclusionProbability(), 1e-12));
-            drawsOfA += sample.eligibleCases().contains(population.get(0)) ? 1 : 0;
-        }
-        assertTrue(drawsOfA >= 160 && drawsOfA <= 240, "A drawn " + drawsOfA + " times in 400, expected 200 (sd 10)");
     }
 
     @Test

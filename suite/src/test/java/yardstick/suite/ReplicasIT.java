@@ -192,8 +192,8 @@ class ReplicasIT {
 
         StatusRuntimeException stale = assertThrows(StatusRuntimeException.class, () -> onReplica(Service.CASES, 1,
                 stub -> stub.updateInspection(UpdateInspectionRequest.newBuilder()
-                        .setInspection(planning.toBuilder().setServiceInspected("Renamed on the other replica"))
-                        .setUpdateMask(FieldMask.newBuilder().addPaths("service_inspected")).build())));
+                        .setInspection(planning.toBuilder().setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(28)))
+                        .setUpdateMask(FieldMask.newBuilder().addPaths("fieldwork_end")).build())));
         assertEquals(Status.Code.FAILED_PRECONDITION, stale.getStatus().getCode());
         assertEquals("ETAG", violation(stale).getType());
         assertEquals(sampling, onReplica(Service.CASES, 1, stub -> stub.getInspection(
@@ -233,8 +233,10 @@ class ReplicasIT {
         }
     }
 
-    private static Inspection.Builder draft(String service) {
-        return Inspection.newBuilder().setServiceInspected(service)
+    /** An inspection of the process tests' synthetic service (registered by the local administrator if need be). */
+    private static Inspection.Builder draft(String purpose) {
+        return Inspection.newBuilder().setInspectedService(InspectedServices.registered(cases,
+                        ProcessTestSupport.signIns().as(SignIns.ADMINISTRATOR), PopulationIT.SYNTHETIC))
                 .setFieldworkStart(Date.newBuilder().setYear(2021).setMonth(6).setDay(21))
                 .setFieldworkEnd(Date.newBuilder().setYear(2021).setMonth(6).setDay(25))
                 .setFramework("frameworks/youth-2019");

@@ -212,17 +212,9 @@ public final class PublishedInspection {
     public Result carry(ManagedChannel cases, ManagedChannel ratings, ManagedChannel reports, SignIns signIns, Consumer<String> progress)
             throws Exception {
         CallCredentials lead = signIns.as(LEAD_INSPECTOR);
-        String inspectedService = InspectedServices.registered(cases, signIns.as(ADMINISTRATOR), register);
-        Framework rules = FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
-                .getFramework(GetFrameworkRequest.newBuilder().setName(framework).build()).getFramework();
-        String inspection = open(cases, lead, inspectedService, progress);
-        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_SAMPLING, progress);
-        List<EligibleCase> population = population();
-        Sample sample = drawSample(cases, lead, inspection, population, progress);
-        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_FIELDWORK, progress);
-        fieldwork(cases, signIns, inspection, rules, sample, population, progress);
-        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_RATING, progress);
-        RatingSnapshot snapshot = rate(ratings, signIns, inspection, rules, progress);
+        Rated rated = carryToRatings(cases, ratings, signIns, progress);
+        String inspection = rated.inspection();
+        RatingSnapshot snapshot = rated.snapshot();
         Publication publication = publish(reports, signIns, inspection, progress);
         Report published = ReportServiceGrpc.newBlockingStub(reports).withDeadlineAfter(60, TimeUnit.SECONDS).withCallCredentials(lead)
                 .getReport(yardstick.reports.v1.GetReportRequest.newBuilder().setName(publication.getReport()).build()).getReport();
@@ -232,6 +224,34 @@ public final class PublishedInspection {
         plan.ifPresent(p -> progress.accept("The service's improvement plan submitted: " + p.getName() + ", "
                 + p.getObjectivesCount() + " objectives answering recommendations 1-" + p.getRecommendationsCount()));
         return new Result(inspection, snapshot, published, publication, plan);
+    }
+
+    /** An inspection in the rating state, and the ratings its panel computed. */
+    public record Rated(String inspection, RatingSnapshot snapshot) {
+    }
+
+    /**
+     * Carries the inspection from its eligible population through its ratings panel: opened,
+     * sampled, judged and moderated, moved to rating and rated. It stays in the rating state, with
+     * no report yet.
+     */
+    public Rated carryToRatings(ManagedChannel cases, ManagedChannel ratings, SignIns signIns, Consumer<String> progress) throws Exception {
+        CallCredentials lead = signIns.as(LEAD_INSPECTOR);
+        String inspectedService = InspectedServices.registered(cases, signIns.as(ADMINISTRATOR), register);
+        Framework rules = framework(ratings, lead);
+        String inspection = open(cases, lead, inspectedService, progress);
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_SAMPLING, progress);
+        List<EligibleCase> population = population();
+        Sample sample = drawSample(cases, lead, inspection, population, progress);
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_FIELDWORK, progress);
+        fieldwork(cases, signIns, inspection, rules, sample, population, progress);
+        advance(cases, lead, inspection, InspectionState.INSPECTION_STATE_RATING, progress);
+        return new Rated(inspection, rate(ratings, signIns, inspection, rules, progress));
+    }
+
+    private Framework framework(ManagedChannel ratings, CallCredentials lead) {
+        return FrameworkServiceGrpc.newBlockingStub(ratings).withDeadlineAfter(30, TimeUnit.SECONDS).withCallCredentials(lead)
+                .getFramework(GetFrameworkRequest.newBuilder().setName(framework).build()).getFramework();
     }
 
     /** The second inspector on the team: the second reader of the first inspector's cases. */

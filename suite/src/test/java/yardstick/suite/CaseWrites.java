@@ -43,20 +43,24 @@ final class CaseWrites extends WriteStream {
     record Opened(String id, boolean movedToSampling, boolean imported) {
     }
 
-    private final String marker = "Faults " + UUID.randomUUID().toString().substring(0, 8);
+    /** The code of a service registered for this stream alone, so that its inspections are known apart from any other's. */
+    private final String serviceCode = "faults-" + UUID.randomUUID().toString().substring(0, 8);
+    private final String service;
     private final Map<String, Opened> opened = new ConcurrentHashMap<>();
     private final List<EligibleCase> population = SyntheticPopulation.cases(POPULATION, 14, FIELDWORK);
 
     CaseWrites(Supplier<ManagedChannel> channel) {
         super(channel);
+        this.service = InspectedServices.registered(channel.get(), ProcessTestSupport.signIns().as(SignIns.ADMINISTRATOR),
+                new InspectedServices.Registration(serviceCode, "Faults Youth Justice Service " + serviceCode,
+                        List.of("Faults Borough Council"), "South East"));
     }
 
     @Override
     void round(String caller, int round) throws GaveUp {
         String requestId = UUID.randomUUID().toString();
-        String service = marker + " " + caller + " " + round;
         Inspection inspection = retried("CreateInspection", () -> inspections().createInspection(CreateInspectionRequest.newBuilder()
-                .setRequestId(requestId).setInspection(Inspection.newBuilder().setServiceInspected(service)
+                .setRequestId(requestId).setInspection(Inspection.newBuilder().setInspectedService(service)
                         .setFieldworkStart(date(FIELDWORK)).setFieldworkEnd(date(FIELDWORK.plusDays(4)))
                         .setFramework("frameworks/youth-2021")).build()).getInspection());
         String id = inspection.getName().substring("inspections/".length());
@@ -92,8 +96,8 @@ final class CaseWrites extends WriteStream {
         assertEquals(List.of(), wrongAnswers(), "callers got only OK or UNAVAILABLE");
         Set<String> stored = new TreeSet<>();
         try (PreparedStatement select = database.prepareStatement("select i.id, i.state, "
-                + "(select count(*) from eligible_case c where c.inspection_id = i.id) from inspection i where i.service_inspected like ?")) {
-            select.setString(1, marker + " %");
+                + "(select count(*) from eligible_case c where c.inspection_id = i.id) from inspection i where i.inspected_service = ?")) {
+            select.setString(1, serviceCode);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String id = rows.getString(1);

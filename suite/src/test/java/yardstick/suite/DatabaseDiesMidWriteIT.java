@@ -26,6 +26,7 @@ class DatabaseDiesMidWriteIT {
 
     private static RunningServices services;
     private static PublishedInspection.Result harrow;
+    private static String beingRated;
 
     @BeforeAll
     static void start() throws Exception {
@@ -35,6 +36,8 @@ class DatabaseDiesMidWriteIT {
         ManagedChannel reports = services.plainChannel(Service.REPORTS);
         try {
             harrow = PublishedInspection.HARROW.carry(cases, ratings, reports, ProcessTestSupport.signIns(), line -> { });
+            // Ratings are computed only while an inspection is rating, and Harrow's is closed once published.
+            beingRated = PublishedInspection.HARROW.carryToRatings(cases, ratings, ProcessTestSupport.signIns(), line -> { }).inspection();
         } finally {
             cases.shutdownNow();
             ratings.shutdownNow();
@@ -65,7 +68,7 @@ class DatabaseDiesMidWriteIT {
     @Test
     void ratingServiceKeepsOneSnapshotForEachComputeRatingsAcknowledged() throws Exception {
         ManagedChannel channel = services.plainChannel(Service.RATINGS);
-        try (RatingWrites writes = new RatingWrites(() -> channel, harrow.inspection())) {
+        try (RatingWrites writes = new RatingWrites(() -> channel, beingRated)) {
             killItsDatabaseMidWrite(Service.RATINGS, writes);
             writes.check("rating snapshot");
         } finally {

@@ -54,9 +54,7 @@ public final class HostileRequests {
     public Hostile next(Descriptor type) {
         // A request of no fields can only be spoilt by sending what is not protobuf.
         if (random.nextInt(40) == 0 || type.getFields().isEmpty()) {
-            byte[] garbage = new byte[1 + random.nextInt(200)];
-            random.nextBytes(garbage);
-            return new Hostile(garbage, Mutation.NOT_PROTOBUF.name());
+            return new Hostile(notProtobuf(type), Mutation.NOT_PROTOBUF.name());
         }
         DynamicMessage.Builder request = plausible(type, 0);
         List<String> done = new ArrayList<>();
@@ -75,6 +73,22 @@ public final class HostileRequests {
             throw new UncheckedIOException(e);
         }
         return new Hostile(bytes.toByteArray(), String.join(", ", done));
+    }
+
+    /**
+     * Random bytes that do not parse as {@code type}. Random bytes now and then happen to be valid
+     * protobuf (a few unknown fields), and those are a well-formed request, not garbage.
+     */
+    private byte[] notProtobuf(Descriptor type) {
+        while (true) {
+            byte[] garbage = new byte[1 + random.nextInt(200)];
+            random.nextBytes(garbage);
+            try {
+                DynamicMessage.parseFrom(type, garbage);
+            } catch (InvalidProtocolBufferException e) {
+                return garbage;
+            }
+        }
     }
 
     /** A request such as a client means to send: most fields set, references naming this suite's resources. */

@@ -38,6 +38,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private EmbeddedPostgres server;
+    /**
+     * The running postmaster, found once it has started. Whether it has gone is asked of it alone:
+     * a check that read {@code postmaster.pid} or {@code /proc} again under load, short of file
+     * descriptors, took a server that was serving for one that had gone and restarted it.
+     */
+    private ProcessHandle postmaster;
     /** Whether the server should be running: from {@link #start()} until {@link #stop()}. */
     private boolean wanted;
 
@@ -77,6 +83,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("full_page_writes", "on")
                     .setPGStartupWait(STARTUP_WAIT)
                     .start();
+            postmaster = orphanedPostmaster(dataDirectory).orElse(null);
             LOG.info("PostgreSQL started on port {} with its data in {}", port, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start PostgreSQL in " + dataDirectory, e);
@@ -95,6 +102,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             throw new UncheckedIOException("could not stop PostgreSQL in " + dataDirectory, e);
         } finally {
             server = null;
+            postmaster = null;
         }
         LOG.info("PostgreSQL stopped ({})", dataDirectory);
     }
@@ -106,7 +114,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Whether the server should be running but its postmaster has gone (killed, or crashed). */
     public synchronized boolean hasGone() {
-        return wanted && !SHUTTING_DOWN.get() && (server == null || orphanedPostmaster(dataDirectory).isEmpty());
+        return wanted && !SHUTTING_DOWN.get() && (server == null || (postmaster != null && !postmaster.isAlive()));
     }
 
     /**
@@ -129,6 +137,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 LOG.debug("the server that went could not be stopped", e);
             }
             server = null;
+            postmaster = null;
         }
         try {
             // The dead postmaster's sessions notice and end within moments; until then its shared memory is in use.

@@ -84,6 +84,23 @@ class EmbeddedDatabaseTest {
     }
 
     @Test
+    void aServerThatServesIsNotTakenForGoneWhenItsLockFileCannotBeRead() throws Exception {
+        // Under load, short of file descriptors, postmaster.pid could not be read, and a serving server was restarted.
+        Path lockFile = database.dataDirectory().resolve("postmaster.pid");
+        Path aside = database.dataDirectory().resolve("postmaster.pid.aside");
+        Files.move(lockFile, aside);
+        try {
+            assertFalse(database.hasGone(), "the postmaster is alive: the server has not gone");
+            assertFalse(database.restartIfGone(), "and is left alone");
+        } finally {
+            Files.move(aside, lockFile);
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            assertTrue(statement.executeQuery("select 1").next(), "the same server still answers");
+        }
+    }
+
+    @Test
     void recognisesTheLivePostmasterOfItsClusterAndNoneOnceStopped() {
         // What a restart after kill -9 relies on: the postmaster named in postmaster.pid is found.
         assertTrue(EmbeddedDatabase.orphanedPostmaster(database.dataDirectory()).isPresent());

@@ -285,7 +285,7 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     public void streamPlanRendition(StreamPlanRenditionRequest request, StreamObserver<StreamPlanRenditionResponse> response) {
         RenderPlanResponse rendition;
         try {
-            rendition = rendition(RenderPlanRequest.newBuilder().setName(request.getName()).setFormat(request.getFormat()).build());
+            rendition = rendition(RenderPlanRequest.newBuilder().setName(request.getName()).setFormatValue(request.getFormatValue()).build());
         } catch (Refused refused) {
             throw Refusals.status(refused);
         }

@@ -18,7 +18,7 @@ import yardstick.reports.app.CheckingFactualAccuracy;
 import yardstick.reports.app.PublishingReport;
 import yardstick.reports.app.ReadingReports;
 import yardstick.reports.app.ReportNames;
-import yardstick.reports.app.ReportRenditions;
+import yardstick.reports.app.ReportRenderer;
 import yardstick.reports.app.UpdatingReport;
 import yardstick.reports.domain.FactualAccuracyCheck;
 import yardstick.reports.domain.ReportHistory;
@@ -67,14 +67,16 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     private final UpdatingReport updating;
     private final PublishingReport publishing;
     private final CheckingFactualAccuracy checking;
+    private final ReportRenderer renderer;
 
     ReportEndpoint(AssemblingReport assembling, ReadingReports reading, UpdatingReport updating, PublishingReport publishing,
-                   CheckingFactualAccuracy checking) {
+                   CheckingFactualAccuracy checking, ReportRenderer renderer) {
         this.assembling = assembling;
         this.reading = reading;
         this.updating = updating;
         this.publishing = publishing;
         this.checking = checking;
+        this.renderer = renderer;
     }
 
     @Override
@@ -134,7 +136,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
     public void streamReportRendition(StreamReportRenditionRequest request, StreamObserver<StreamReportRenditionResponse> response) {
         RenderReportResponse rendition;
         try {
-            rendition = rendition(RenderReportRequest.newBuilder().setName(request.getName()).setFormat(request.getFormat()).build());
+            rendition = rendition(RenderReportRequest.newBuilder().setName(request.getName()).setFormatValue(request.getFormatValue()).build());
         } catch (Refused refused) {
             throw Refusals.status(refused);
         }
@@ -147,7 +149,7 @@ public class ReportEndpoint extends ReportServiceGrpc.ReportServiceImplBase {
             throw new Refused.BadRequest("format", "is required: REPORT_FORMAT_HTML, _MARKDOWN, _JSON or _PDF");
         }
         ReadingReports.ReadReport read = readReport(request.getName());
-        return ReportRenditions.rendition(reading.report(Caller.current(), read), request.getFormat());
+        return renderer.rendition(reading.report(Caller.current(), read), request.getFormat());
     }
 
     @Override

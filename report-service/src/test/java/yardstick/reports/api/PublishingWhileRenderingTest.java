@@ -10,6 +10,7 @@ import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -66,6 +67,9 @@ class PublishingWhileRenderingTest extends GrpcServiceTest {
     @Inject
     @Named("default")
     DataSource dataSource;
+
+    @Inject
+    TransactionOperations<Connection> transactions;
 
     @Override
     public Map<String, String> getProperties() {
@@ -152,7 +156,10 @@ class PublishingWhileRenderingTest extends GrpcServiceTest {
         reports.add(id, body.getInspection(), body.toByteArray(), "HMI-0001", Instant.now().truncatedTo(ChronoUnit.MICROS));
         // Its factual-accuracy check was sent and its deadline has passed, so it holds publication back no longer.
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        checks.send(id, 1, now.minusSeconds(1), "HMI-0001", now.minusSeconds(3600));
+        transactions.executeWrite(status -> {
+            checks.send(id, 1, now.minusSeconds(1), "HMI-0001", now.minusSeconds(3600));
+            return null;
+        });
         return body.getName();
     }
 

@@ -9,7 +9,6 @@ import com.google.rpc.PreconditionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -23,9 +22,10 @@ import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Optional;
 import yardstick.platform.testing.HostileInputChecks;
@@ -47,34 +47,15 @@ import yardstick.reports.v1.ReportServiceGrpc;
 @MicronautTest(transactional = false)
 class ReportServiceHostileInputTest extends HostileInputChecks {
 
-    /** case-service knowing no inspection: every report these requests would assemble is of one it has not. */
-    @Singleton
-    @Replaces(CaseServiceClient.class)
-    static class NoInspections extends CaseServiceClient {
-
-        NoInspections() {
-            super(null);
-        }
-
-        @Override
-        public Optional<Inspection> inspection(String name) {
-            return Optional.empty();
-        }
+    /** case-service knowing no inspection and rating-service no snapshot: every report these requests would assemble is of one they have not. */
+    @BeforeAll
+    static void neighboursKnowNothing() {
+        Neighbours.knowNothing = true;
     }
 
-    /** rating-service holding no snapshot. */
-    @Singleton
-    @Replaces(RatingServiceClient.class)
-    static class NoSnapshots extends RatingServiceClient {
-
-        NoSnapshots() {
-            super(null);
-        }
-
-        @Override
-        public Optional<RatingSnapshot> latestSnapshot(String inspection) {
-            return Optional.empty();
-        }
+    @AfterAll
+    static void neighboursKnowAgain() {
+        Neighbours.knowNothing = false;
     }
 
     @Inject

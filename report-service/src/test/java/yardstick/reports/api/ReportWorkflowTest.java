@@ -79,100 +79,15 @@ import yardstick.reports.v1.UpdateReportRequest;
 @MicronautTest(transactional = false)
 class ReportWorkflowTest extends GrpcServiceTest {
 
-    private static final String KENT = "Kent Youth Justice Service";
-    private static final String FRAMEWORK = "frameworks/test-2021";
-
-    private static final Map<String, InspectionState> STATES = new ConcurrentHashMap<>();
-    /** The latest snapshot's number of each inspection; 1 unless a test computes again. */
-    private static final Map<String, Integer> LATEST_SNAPSHOT = new ConcurrentHashMap<>();
-    private static volatile boolean neighboursDown;
-    private static final AtomicInteger NEIGHBOUR_CALLS = new AtomicInteger();
+    private static final Map<String, InspectionState> STATES = Neighbours.STATES;
+    private static final Map<String, Integer> LATEST_SNAPSHOT = Neighbours.LATEST_SNAPSHOT;
+    private static final AtomicInteger NEIGHBOUR_CALLS = Neighbours.CALLS;
 
     private final MutableClock clock = new MutableClock(Instant.parse("2021-08-02T09:00:00Z"));
 
     @MockBean(Clock.class)
     Clock clock() {
         return clock;
-    }
-
-    private static void asked(String service) {
-        NEIGHBOUR_CALLS.incrementAndGet();
-        if (neighboursDown) {
-            throw Status.UNAVAILABLE.withDescription(service + " (localhost:50051) is unavailable: Connection refused").asRuntimeException();
-        }
-    }
-
-    /** case-service: every inspection is Kent's, in the state a test set (rating, unless it says otherwise). */
-    @Singleton
-    @Replaces(CaseServiceClient.class)
-    static class CaseService extends CaseServiceClient {
-
-        CaseService() {
-            super(null);
-        }
-
-        @Override
-        public Optional<Inspection> inspection(String name) {
-            asked("case-service");
-            return Optional.of(Inspection.newBuilder().setName(name).setServiceInspected(KENT).setInspectedService("inspectedServices/kent").setFramework(FRAMEWORK)
-                    .setState(STATES.getOrDefault(name, InspectionState.INSPECTION_STATE_RATING)).build());
-        }
-
-        @Override
-        public Optional<SamplePlan> samplePlan(String inspection) {
-            asked("case-service");
-            return Optional.of(SamplePlan.getDefaultInstance());
-        }
-
-        @Override
-        public Optional<Sample> sample(String inspection) {
-            asked("case-service");
-            return Optional.empty();
-        }
-
-        @Override
-        public PopulationSummary populationSummary(String inspection) {
-            asked("case-service");
-            return PopulationSummary.getDefaultInstance();
-        }
-
-        @Override
-        public GetJudgementTalliesResponse tallies(String inspection) {
-            asked("case-service");
-            return GetJudgementTalliesResponse.getDefaultInstance();
-        }
-    }
-
-    /** rating-service: domain one's two standards rated Good, in the inspection's latest snapshot. */
-    @Singleton
-    @Replaces(RatingServiceClient.class)
-    static class RatingService extends RatingServiceClient {
-
-        RatingService() {
-            super(null);
-        }
-
-        @Override
-        public Optional<RatingSnapshot> latestSnapshot(String inspection) {
-            asked("rating-service");
-            int number = LATEST_SNAPSHOT.getOrDefault(inspection, 1);
-            return Optional.of(RatingSnapshot.newBuilder().setName(inspection + "/ratingSnapshots/" + number).setInspection(inspection)
-                    .setNumber(number).setFramework(FRAMEWORK).setRatings(CalculateRatingsResponse.newBuilder()
-                            .addStandardRatings(StandardRating.newBuilder().setStandard("1.1").setRating(Rating.RATING_GOOD))
-                            .addStandardRatings(StandardRating.newBuilder().setStandard("1.2").setRating(Rating.RATING_GOOD))
-                            .setScore(4).setMaximumScore(6).setOverall(Rating.RATING_GOOD))
-                    .build());
-        }
-
-        @Override
-        public Optional<Framework> framework(String name) {
-            asked("rating-service");
-            return Optional.of(Framework.newBuilder().setName(name).addDomains(Domain.newBuilder().setNumber(1)
-                    .setName("Organisational delivery")
-                    .addStandards(Standard.newBuilder().setId("1.1").setName("Governance and leadership").setBasis(StandardBasis.STANDARD_BASIS_QUALITATIVE))
-                    .addStandards(Standard.newBuilder().setId("1.2").setName("Staff").setBasis(StandardBasis.STANDARD_BASIS_QUALITATIVE)))
-                    .build());
-        }
     }
 
     private ReportServiceGrpc.ReportServiceBlockingStub as(String subject, Role role) {
@@ -286,7 +201,7 @@ class ReportWorkflowTest extends GrpcServiceTest {
         String inspection = newInspection();
         CreateReportRequest request = create(inspection);
         CreateReportResponse first = lead().createReport(request);
-        neighboursDown = true;
+        Neighbours.down = true;
         try {
             int asked = NEIGHBOUR_CALLS.get();
             assertEquals(first, lead().createReport(request), "a retry is answered with the first answer");
@@ -299,7 +214,7 @@ class ReportWorkflowTest extends GrpcServiceTest {
             assertEquals(Status.Code.UNAVAILABLE, unavailable.getStatus().getCode());
             assertTrue(unavailable.getStatus().getDescription().startsWith("case-service"), unavailable.getStatus().getDescription());
         } finally {
-            neighboursDown = false;
+            Neighbours.down = false;
         }
     }
 

@@ -14,19 +14,23 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks a bearer token as OWASP ASVS asks: a signature by one of the issuer's published keys
  * (fetched, cached, and fetched again when a token names a key it has not seen, so a rotated key
  * is picked up without restart), with an asymmetric algorithm only (so {@code alg: none} and an
  * HMAC "signed" with the public key are refused), {@code exp} and {@code nbf} within a small
- * clock skew, the issuer exactly, and this suite's audience.
+ * clock skew, the issuer exactly, and this suite's audience. A token once verified is known until
+ * its {@code exp} (no clock skew then), so that its signature is not checked again on every call.
  */
 public final class TokenVerifier {
 
@@ -36,8 +40,15 @@ public final class TokenVerifier {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
 
+    /** Tokens verified, until they expire: a client sends the same token with every call until it renews it. */
+    private static final int KEPT_TOKENS = 10_000;
+
     private final IdentitySettings settings;
     private volatile DefaultJWTProcessor<SecurityContext> processor;
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+
+    private record Verified(Caller caller, Instant expires) {
+    }
 
     public TokenVerifier(IdentitySettings settings) {
         this.settings = settings;
@@ -53,6 +64,13 @@ public final class TokenVerifier {
     public Caller verify(String token) throws InvalidToken {
         if (!settings.configured()) {
             throw new InvalidToken("no identity provider is configured");
+        }
+        Verified known = verified.get(token);
+        if (known != null) {
+            if (Instant.now().isBefore(known.expires())) {
+                return known.caller();
+            }
+            verified.remove(token);
         }
         DefaultJWTProcessor<SecurityContext> checks = processor();
         JWTClaimsSet claims;
@@ -70,7 +88,14 @@ public final class TokenVerifier {
             // The key set could not be fetched: the caller is no less unknown for it.
             throw new InvalidToken("the identity provider's keys could not be read");
         }
-        return caller(claims);
+        Caller caller = caller(claims);
+        if (claims.getExpirationTime() != null) {
+            if (verified.size() >= KEPT_TOKENS) {
+                verified.clear();
+            }
+            verified.put(token, new Verified(caller, claims.getExpirationTime().toInstant()));
+        }
+        return caller;
     }
 
     private Caller caller(JWTClaimsSet claims) throws InvalidToken {

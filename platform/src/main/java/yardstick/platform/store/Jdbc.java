@@ -67,21 +67,30 @@ public final class Jdbc {
     }
 
     /**
-     * Runs a statement in a transaction of its own that commits without waiting for the write-ahead
-     * log to reach the disk ({@code synchronous_commit} off for it alone): its row is visible at once
+     * Runs a statement once for each of {@code rows} (its parameters), sent together, in a transaction
+     * of its own that commits without waiting for the write-ahead log to reach the disk
+     * ({@code synchronous_commit} off for it alone): its rows are visible at once
      * and durable within PostgreSQL's WAL writer delay (a fraction of a second), and is lost only if
      * the server itself crashes in that moment; nothing is ever half written. For records that need
      * not hold up the call that makes them. Outside any transaction of the caller's: use the pool itself.
      */
-    public int executeWithoutWaitingForTheDisk(String sql, Object... parameters) {
+    public int executeWithoutWaitingForTheDisk(String sql, List<Object[]> rows) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement setting = connection.createStatement();
-                 PreparedStatement statement = prepare(connection, sql, parameters)) {
+                 PreparedStatement statement = connection.prepareStatement(sql)) {
                 setting.execute("set local synchronous_commit to off");
-                statement.execute();
-                int changed = Math.max(0, statement.getUpdateCount());
+                for (Object[] parameters : rows) {
+                    for (int i = 0; i < parameters.length; i++) {
+                        statement.setObject(i + 1, parameters[i]);
+                    }
+                    statement.addBatch();
+                }
+                int changed = 0;
+                for (int count : statement.executeBatch()) {
+                    changed += Math.max(0, count);
+                }
                 connection.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {

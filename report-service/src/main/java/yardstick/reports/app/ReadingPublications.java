@@ -48,7 +48,7 @@ public class ReadingPublications {
 
     /** The publication's rendition in the stored format ("HTML", "MARKDOWN", "JSON", "PDF"), with its content. */
     public Optional<PublishedRendition> rendition(UUID publication, String format) {
-        return publications.renditions(publication, true).stream().filter(r -> r.format().equals(format)).findFirst();
+        return publications.rendition(publication, format);
     }
 
     /** For each of {@code publications}, the publication whose submitted plan answers its report, if one has one. */

@@ -111,6 +111,13 @@ public class PublicationStore {
                 row -> new PublishedRendition(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4)), publication);
     }
 
+    /** The publication's rendition in one stored format, with its content: the one a download reads, and no other. */
+    public Optional<PublishedRendition> rendition(UUID publication, String format) {
+        return jdbc.query("select format, content_type, sha256, content from rendition where publication_id = ? and format = ?",
+                row -> new PublishedRendition(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4)), publication, format)
+                .stream().findFirst();
+    }
+
     private static Publication row(java.sql.ResultSet row) throws java.sql.SQLException {
         Timestamp embargo = row.getTimestamp("embargo_until");
         return new Publication(row.getObject("id", UUID.class), row.getObject("report_id", UUID.class), row.getInt("report_version"),

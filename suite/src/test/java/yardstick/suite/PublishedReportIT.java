@@ -141,6 +141,11 @@ class PublishedReportIT {
         Map<String, Rating> expected = golden.getFieldsOrThrow("ratings").getStructValue().getFieldsMap().keySet().stream()
                 .collect(Collectors.toMap(s -> s, published::publishedRating));
         assertEquals(expected, table, "the ratings table");
+        // The standards not rated, as the report says: Harrow's resettlement, for want of resettlement cases.
+        java.util.Set<String> notRated = golden.containsFields("ratings_not_rated")
+                ? golden.getFieldsOrThrow("ratings_not_rated").getStructValue().getFieldsMap().keySet() : java.util.Set.of();
+        assertEquals(notRated, report.getRatingsTable().getNotRatedList().stream().map(RatingsRow::getStandard)
+                .collect(Collectors.toSet()), "the standards not rated");
         assertEquals((int) golden.getFieldsOrThrow("score").getNumberValue(), report.getRatingsTable().getScore());
         assertEquals(36, report.getRatingsTable().getMaximumScore());
         assertEquals(Rating.valueOf("RATING_" + golden.getFieldsOrThrow("overall").getStringValue()), report.getRatingsTable().getOverall());

@@ -71,7 +71,10 @@ public final class ReportAssembly {
             for (Standard standard : domain.getStandardsList()) {
                 StandardRating rating = byStandard.get(standard.getId());
                 if (rating == null) {
-                    continue; // a separately rated standard that was not rated (no relevant cases)
+                    if (standard.getRatedSeparately()) { // not rated: the sample had no relevant cases
+                        table.addNotRated(RatingsRow.newBuilder().setStandard(standard.getId()).setName(standard.getName()));
+                    }
+                    continue;
                 }
                 if (!standard.getRatedSeparately()) {
                     table.addRows(RatingsRow.newBuilder().setStandard(standard.getId()).setName(standard.getName()).setRating(rating.getRating()));

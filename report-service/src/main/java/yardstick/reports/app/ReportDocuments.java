@@ -44,6 +44,8 @@ final class ReportDocuments {
                 new ReportDocument.Status(report.getVersion(), report.getPublished(), report.getCorrectionNote()), ratings,
                 report.getRatingsTable().getScore(), report.getRatingsTable().getMaximumScore(),
                 ReportAssembly.label(report.getRatingsTable().getOverall()), resettlement == null ? "" : ReportAssembly.label(resettlement),
+                report.getRatingsTable().getNotRatedList().stream().map(r -> new ReportDocument.RatingRow(r.getStandard(), r.getName(),
+                        ReportDocument.NOT_RATED)).toList(),
                 report.getExecutiveSummary(),
                 report.getRecommendationsList().stream().map(r -> new ReportDocument.Recommendation(r.getNumber(), r.getAddressedTo(),
                         r.getText())).toList(),

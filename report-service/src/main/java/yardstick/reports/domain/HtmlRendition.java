@@ -168,6 +168,9 @@ public final class HtmlRendition {
         if (!report.resettlement().isEmpty()) {
             html.append("<p class=\"govuk-body\">Resettlement, rated separately: ").append(escape(report.resettlement())).append("</p>\n");
         }
+        for (ReportDocument.RatingRow standard : report.notRated()) {
+            html.append("<p class=\"govuk-body\">").append(escape(ReportDocument.notRatedBecause(standard))).append("</p>\n");
+        }
     }
 
     /** Recommendations numbered through, grouped under whom they are addressed to, as the reports set them out. */

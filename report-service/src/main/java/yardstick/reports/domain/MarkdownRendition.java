@@ -26,6 +26,9 @@ public final class MarkdownRendition {
         if (!report.resettlement().isEmpty()) {
             md.append("Resettlement, rated separately: ").append(report.resettlement()).append("\n\n");
         }
+        for (ReportDocument.RatingRow standard : report.notRated()) {
+            md.append(MarkdownText.inline(ReportDocument.notRatedBecause(standard))).append("\n\n");
+        }
         md.append("## Executive summary\n\n");
         prose(report.executiveSummary(), "The executive summary is not written yet.", md);
         md.append("## Recommendations\n\n");

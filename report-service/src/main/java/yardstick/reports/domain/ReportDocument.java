@@ -4,12 +4,13 @@ import java.util.List;
 
 /** A report as its renditions show it: the one model HTML, Markdown and PDF are made from. */
 public record ReportDocument(String serviceInspected, String inspection, String ratingsSnapshot, Status status, List<RatingRow> ratings,
-                             int score, int maximumScore, String overall, String resettlement, String executiveSummary,
+                             int score, int maximumScore, String overall, String resettlement, List<RatingRow> notRated, String executiveSummary,
                              List<Recommendation> recommendations, String background, List<ContextualFacts.Fact> contextualFacts,
                              List<Section> sections, List<SampleFacts> methodology, List<SubSample> subSamples) {
 
     public ReportDocument {
         ratings = List.copyOf(ratings);
+        notRated = List.copyOf(notRated);
         recommendations = List.copyOf(recommendations);
         contextualFacts = List.copyOf(contextualFacts);
         sections = List.copyOf(sections);
@@ -19,6 +20,18 @@ public record ReportDocument(String serviceInspected, String inspection, String 
 
     /** Which version this is, whether it is published, and what a correction changed. */
     public record Status(int version, boolean published, String correctionNote) {
+    }
+
+    /** What the reports call a standard rated separately that had no relevant cases. */
+    public static final String NOT_RATED = "Not rated";
+
+    /**
+     * Why a standard was not rated, in the reports' words (Harrow 2021: "Where there are no relevant
+     * resettlement cases, we do not apply a rating to resettlement work").
+     */
+    public static String notRatedBecause(RatingRow standard) {
+        return standard.standard() + " " + standard.name() + " was not rated: the sample had no cases for it, and where there are "
+                + "no relevant cases we do not apply a rating to this work.";
     }
 
     /** A row of the ratings table; ratings are in the reports' words ("Requires improvement"). */

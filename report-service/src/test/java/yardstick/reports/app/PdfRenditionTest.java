@@ -17,7 +17,7 @@ class PdfRenditionTest {
     void thePdfIsTaggedNumbersItsPagesAndCarriesTheRatingsAndScore() throws Exception {
         ReportDocument report = new ReportDocument("Kent Youth Justice Service", "inspections/1", "inspections/1/ratingSnapshots/1",
                 new ReportDocument.Status(1, false, ""), List.of(new ReportDocument.RatingRow("2.1", "Assessment", "Inadequate"), new ReportDocument.RatingRow("3.4", "Joint working", "Good")),
-                18, 36, "Requires improvement", "", "", List.of(), "", List.of(),
+                18, 36, "Requires improvement", "", List.of(), "", List.of(), "", List.of(),
                 List.of(new ReportDocument.Section(2, "Court disposals", "2.1", "Assessment", "Inadequate", true,
                         List.of(new ReportDocument.KeyQuestionRow("2.1.3", "Does assessment sufficiently analyse how to keep other people safe?", 41,
                                 true, 34, List.of())), "", "", "", List.of())),

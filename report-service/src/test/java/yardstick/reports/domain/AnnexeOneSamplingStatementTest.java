@@ -18,7 +18,7 @@ class AnnexeOneSamplingStatementTest {
 
     private static ReportDocument report(String method, long seed, double largestShareDifference) {
         return new ReportDocument("Kent Youth Justice Service", "inspections/kent", "", new ReportDocument.Status(1, false, ""), List.of(),
-                18, 36, "Requires improvement", "", "", List.of(), "", List.of(), List.of(),
+                18, 36, "Requires improvement", "", List.of(), "", List.of(), "", List.of(), List.of(),
                 List.of(new ReportDocument.SampleFacts("Court disposals", 144, 39, 80, 0.05, 60, 6, 9, 4.9, method, seed, largestShareDifference)),
                 List.of());
     }

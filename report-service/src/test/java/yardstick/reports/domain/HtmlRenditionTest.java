@@ -10,9 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class HtmlRenditionTest {
 
+    private static final List<ReportDocument.RatingRow> RESETTLEMENT_NOT_RATED = List.of(
+            new ReportDocument.RatingRow("4.1", "Resettlement policy and provision", ReportDocument.NOT_RATED));
+
     private static ReportDocument report(String service, ReportDocument.Status status, List<ReportDocument.Recommendation> recommendations) {
         return new ReportDocument(service, "inspections/1", "inspections/1/ratingSnapshots/1", status,
-                List.of(new ReportDocument.RatingRow("2.1", "Assessment", "Good")), 24, 36, "Good", "",
+                List.of(new ReportDocument.RatingRow("2.1", "Assessment", "Good")), 24, 36, "Good", "", RESETTLEMENT_NOT_RATED,
                 "First paragraph <b>not bold</b>.\n\nSecond paragraph.", recommendations, "",
                 List.of(new ContextualFacts.Fact("GENDER", "Female", 3, 30), new ContextualFacts.Fact("GENDER", "Male", 7, 70)),
                 List.of(new ReportDocument.Section(2, "Court disposals", "2.1", "Assessment", "Good", true,
@@ -26,6 +29,15 @@ class HtmlRenditionTest {
 
     private static ReportDocument report(String service) {
         return report(service, new ReportDocument.Status(1, false, ""), List.of());
+    }
+
+    @Test
+    void resettlementWithoutResettlementCasesIsSaidToBeNotRatedAsTheReportsSayIt() {
+        String expected = "4.1 Resettlement policy and provision was not rated: the sample had no cases for it, and where there are "
+                + "no relevant cases we do not apply a rating to this work.";
+        Document html = Jsoup.parse(HtmlRendition.render(report("Harrow Youth Justice Service")));
+        assertTrue(html.select("#ratings ~ p").eachText().contains(expected), html.select("#ratings ~ p").eachText().toString());
+        assertTrue(MarkdownRendition.render(report("Harrow Youth Justice Service")).contains(expected));
     }
 
     @Test

@@ -28,6 +28,7 @@ import yardstick.cases.v1.UpdateInspectionResponse;
 import yardstick.platform.grpc.Refusals;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.NeighboursAskedOnce;
 import yardstick.platform.store.RequestRecords;
 
 @Singleton
@@ -63,16 +64,14 @@ public class InspectionEndpoint extends InspectionServiceGrpc.InspectionServiceI
             }
             BadFields.refuse(problems);
             // A retry is answered before rating-service is asked again: the first answer stands even while it is down.
-            java.util.Optional<CreateInspectionResponse> answered = requests.answered(request.getRequestId(), "request_id", request,
-                    CreateInspectionResponse.parser());
-            if (answered.isPresent()) {
-                return answered.get();
-            }
             OpeningInspection.OpenInspection command = new OpeningInspection.OpenInspection(details);
-            opening.check(command);
             Caller caller = Caller.current();
-            return requests.once(request.getRequestId(), "request_id", request, CreateInspectionResponse.parser(),
-                    () -> CreateInspectionResponse.newBuilder().setInspection(message(opening.open(caller, command))).build());
+            return NeighboursAskedOnce.answer(requests, request.getRequestId(), request, CreateInspectionResponse.parser(),
+                    () -> {
+                        opening.check(command);
+                        return command;
+                    },
+                    checked -> CreateInspectionResponse.newBuilder().setInspection(message(opening.open(caller, checked))).build());
         });
     }
 

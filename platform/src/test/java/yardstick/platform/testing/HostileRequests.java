@@ -95,7 +95,8 @@ public final class HostileRequests {
     private DynamicMessage.Builder plausible(Descriptor type, int depth) {
         DynamicMessage.Builder message = DynamicMessage.newBuilder(type);
         for (FieldDescriptor field : type.getFields()) {
-            if (random.nextInt(10) < 3 || (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && depth >= 3)) {
+            if (random.nextInt(10) < 3 || (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && depth >= 3)
+                    || OutputOnlyFields.isOutputOnly(field)) {
                 continue;
             }
             if (field.getRealContainingOneof() != null && message.hasOneof(field.getRealContainingOneof())) {
@@ -209,7 +210,7 @@ public final class HostileRequests {
         for (int tries = 0; tries < 10 && fieldOf(request.getDescriptorForType(), mutation).isEmpty(); tries++) {
             mutation = Mutation.values()[random.nextInt(Mutation.values().length - 1)];
         }
-        List<FieldDescriptor> fields = request.getDescriptorForType().getFields();
+        List<FieldDescriptor> fields = request.getDescriptorForType().getFields().stream().filter(f -> !OutputOnlyFields.isOutputOnly(f)).toList();
         if (fields.isEmpty()) {
             return "no field to spoil";
         }
@@ -270,7 +271,8 @@ public final class HostileRequests {
 
     /** A field the mutation fits, if the message has one. */
     private java.util.Optional<FieldDescriptor> fieldOf(Descriptor type, Mutation mutation) {
-        List<FieldDescriptor> fitting = type.getFields().stream().filter(f -> switch (mutation) {
+        // A server ignores what a client sends in an output-only field (AIP-203): spoiling one spoils nothing.
+        List<FieldDescriptor> fitting = type.getFields().stream().filter(f -> !OutputOnlyFields.isOutputOnly(f)).filter(f -> switch (mutation) {
             case UNKNOWN_ENUM -> f.getJavaType() == FieldDescriptor.JavaType.ENUM;
             case DEEP_REPETITION -> f.isRepeated() && !f.isMapField();
             case NEGATIVE_NUMBER, OVERFLOWING_NUMBER -> switch (f.getJavaType()) {

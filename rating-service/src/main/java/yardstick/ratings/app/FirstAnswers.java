@@ -2,12 +2,10 @@ package yardstick.ratings.app;
 
 import com.google.protobuf.Message;
 import com.google.protobuf.Parser;
-import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
-import java.sql.Connection;
-import java.util.Optional;
 import java.util.function.Supplier;
 import yardstick.platform.app.Refused;
+import yardstick.platform.store.NeighboursAskedOnce;
 import yardstick.platform.store.RequestRecords;
 
 /**
@@ -21,11 +19,9 @@ class FirstAnswers {
     private static final String FIELD = "request_id";
 
     private final RequestRecords requests;
-    private final TransactionOperations<Connection> transactions;
 
-    FirstAnswers(RequestRecords requests, TransactionOperations<Connection> transactions) {
+    FirstAnswers(RequestRecords requests) {
         this.requests = requests;
-        this.transactions = transactions;
     }
 
     /**
@@ -36,11 +32,6 @@ class FirstAnswers {
         if (requestId == null || requestId.isBlank()) {
             throw new Refused.BadRequest(FIELD, "is required: a UUID, so that a retry is safe");
         }
-        Optional<R> earlier = requests.answered(requestId, FIELD, asSent, parser);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        Supplier<R> work = prepared.get();
-        return transactions.executeWrite(status -> requests.once(requestId, FIELD, asSent, parser, work));
+        return NeighboursAskedOnce.answer(requests, requestId, asSent, parser, prepared, Supplier::get);
     }
 }

@@ -19,6 +19,7 @@ import yardstick.cases.v1.SamplePlan;
 import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.NeighboursAskedOnce;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.v1.Framework;
 import yardstick.ratings.v1.RatingSnapshot;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import yardstick.platform.app.Refused;
 import yardstick.platform.grpc.Times;
 import yardstick.platform.identity.Caller;
+import yardstick.platform.store.NeighboursAskedOnce;
 import yardstick.platform.store.RequestRecords;
 import yardstick.ratings.v1.RatingSnapshot;
 import yardstick.reports.domain.Authoring;

@@ -112,6 +112,7 @@ public class PublicationStore {
     }
 
     /** The publication's rendition in one stored format, with its content: the one a download reads, and no other. */
+    @Transactional(readOnly = true)
     public Optional<PublishedRendition> rendition(UUID publication, String format) {
         return jdbc.query("select format, content_type, sha256, content from rendition where publication_id = ? and format = ?",
                 row -> new PublishedRendition(row.getString(1), row.getString(2), row.getString(3), row.getBytes(4)), publication, format)

@@ -26,10 +26,13 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import yardstick.common.v1.Rating;
 import yardstick.platform.testing.GrpcServiceTest;
+import yardstick.reports.app.ReportRenditions;
+import yardstick.reports.domain.PublishedRendition;
 import yardstick.reports.domain.ServiceOnRecord;
 import yardstick.reports.store.PublicationStore;
 import yardstick.reports.store.ReportStore;
 import yardstick.reports.store.ServiceRegisterCopy;
+import yardstick.reports.v1.Report;
 
 /**
  * The portal's pages, read back as a person's browser gets them: a front page listing each
@@ -205,6 +208,31 @@ class PortalPagesTest extends GrpcServiceTest {
         List<Map> json = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/national-picture.json"),
                 io.micronaut.core.type.Argument.listOf(Map.class));
         assertEquals(lines.size(), json.size(), "the JSON has the CSV's rows");
+    }
+
+    @Test
+    void eachRenditionOfAPublicationDownloadsAsPublishedWithItsHashForETag() {
+        UUID report = UUID.randomUUID();
+        UUID publication = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Report body = Report.newBuilder().setName("reports/" + report).setInspection("inspections/" + UUID.randomUUID())
+                .setServiceInspected("Kent Youth Justice Service").setVersion(1).setPublished(true).build();
+        reports.add(report, body.getInspection(), body.toByteArray(), "HMI-0001", now);
+        Map<String, PublishedRendition> published = new HashMap<>();
+        for (String[] format : List.of(new String[] {"html", "HTML", "text/html; charset=utf-8"},
+                new String[] {"pdf", "PDF", "application/pdf"}, new String[] {"json", "JSON", "application/json"})) {
+            byte[] content = ("the " + format[1] + " of " + publication).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            published.put(format[0], new PublishedRendition(format[1], format[2], ReportRenditions.sha256(content), content));
+        }
+        publications.add(new PublicationStore.PublicationRow(publication, report, 1, body.getInspection(), body.getServiceInspected(), now,
+                java.util.Optional.empty(), java.util.Optional.empty(), "", body.toByteArray(), now), List.copyOf(published.values()), "publisher-1");
+
+        published.forEach((format, rendition) -> {
+            HttpResponse<byte[]> download = http.toBlocking().exchange("/api/v1/reports/" + publication + "/" + format, byte[].class);
+            assertEquals(HttpStatus.OK, download.getStatus(), format);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(rendition.content(), download.body(), format + ": the stored rendition, and only it");
+            assertEquals("\"" + rendition.sha256() + "\"", download.header(HttpHeaders.ETAG), format);
+        });
     }
 
     @Test

@@ -44,6 +44,9 @@ export RATING_SERVICE_HOST_PORT=${RATING_SERVICE_HOST_PORT:-50052}
 export REPORT_SERVICE_HOST_PORT=${REPORT_SERVICE_HOST_PORT:-50053}
 export REPORT_SERVICE_HTTP_HOST_PORT=${REPORT_SERVICE_HTTP_HOST_PORT:-8080}
 export YARDSTICK_IDP_PORT=${YARDSTICK_IDP_PORT:-8090}
+export CASE_SERVICE_METRICS_HOST_PORT=${CASE_SERVICE_METRICS_HOST_PORT:-9191}
+export RATING_SERVICE_METRICS_HOST_PORT=${RATING_SERVICE_METRICS_HOST_PORT:-9192}
+export REPORT_SERVICE_METRICS_HOST_PORT=${REPORT_SERVICE_METRICS_HOST_PORT:-9193}
 export YARDSTICK_SECRETS=${YARDSTICK_SECRETS:-$root/secrets}
 # The services trust the local provider in its container, reached by its network name.
 export YARDSTICK_OIDC_ISSUER=http://identity:8090/yardstick
@@ -236,6 +239,20 @@ read_everything() { # DIRECTORY: every rendition and the open data, checked, kep
   grep -q "$report" "$into/index.html" || fail "the portal's page does not list the published report"
 }
 read_everything "$body/before"
+
+# --- each service's metrics after the demo: its calls by method and status --------------------------
+scraped=""
+scrape() { # SERVICE PORT METHOD: the scrape kept, failing unless it counts METHOD's successful calls
+  curl -sS -o "$body/metrics-$1.txt" "http://127.0.0.1:$2/metrics" || { teardown; fail "$1's metrics: no answer"; }
+  local line
+  line=$(grep "^grpc_server_processing_duration_seconds_count{method=\"$3\"" "$body/metrics-$1.txt" | grep 'statusCode="OK"' | head -n 1)
+  [ -n "$line" ] || { teardown; fail "$1's metrics count no successful $3"; }
+  scraped+="                  $1: ${line#grpc_server_processing_duration_seconds_count}"$'\n'
+}
+scrape case-service "$CASE_SERVICE_METRICS_HOST_PORT" UpdateCaseJudgements
+scrape rating-service "$RATING_SERVICE_METRICS_HOST_PORT" ComputeRatings
+scrape report-service "$REPORT_SERVICE_METRICS_HOST_PORT" PublishReport
+say "each service's metrics count the demo's calls"
 say "every rendition (HTML, PDF, Markdown, JSON), the plan's, ratings.csv/.json and the portal page answer ($checks checks)"
 
 # --- the data survives down and up --------------------------------------------------------------------
@@ -269,6 +286,8 @@ cat <<EOF
   over HTTP:      HTML, PDF, Markdown and JSON renditions of the report and of the plan, ratings.csv,
                   ratings.json and the portal page: $checks checks passed (before and after down and up)
   down and up:    the published report and the open data unchanged
+  metrics:        calls counted by method and status (Prometheus, loopback ports $CASE_SERVICE_METRICS_HOST_PORT-$REPORT_SERVICE_METRICS_HOST_PORT):
+${scraped%$'\n'}
   images:
 $sizes
   total:          $(( $(now) - started )) s

@@ -1,5 +1,7 @@
 package yardstick.reports.api;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -29,6 +31,8 @@ import yardstick.reports.v1.ReportFormat;
  * visible (not under embargo). Renditions are made on each request, as progress moves; each has
  * an ETag that is its SHA-256, so a reader can revalidate cheaply. Owners appear as roles only.
  */
+// Every action reads the database: off the event loop, whose few threads serve every connection.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1/reports/{id}/plan")
 public class PlanPortalController {
 

@@ -1,5 +1,7 @@
 package yardstick.reports.api;
 
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -38,6 +40,8 @@ import yardstick.reports.v1.StandardSection;
  * before their embargo), each rendition with its content type and an ETag that is its SHA-256,
  * and the ratings of every published inspection as open data. Answers without the neighbours.
  */
+// Every action reads the database: off the event loop, whose few threads serve every connection.
+@ExecuteOn(TaskExecutors.BLOCKING)
 @Controller("/api/v1")
 public class PortalController {
 

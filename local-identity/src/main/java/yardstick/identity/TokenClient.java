@@ -55,7 +55,8 @@ public final class TokenClient {
     private String request(String form, String clientId) {
         String basic = Base64.getEncoder().encodeToString((encode(clientId) + ":local").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(tokenUrl))
-                .timeout(Duration.ofSeconds(10))
+                // The first answer of a provider just started includes making its signing key: seconds on a busy machine.
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Authorization", "Basic " + basic)
                 .POST(HttpRequest.BodyPublishers.ofString(form))

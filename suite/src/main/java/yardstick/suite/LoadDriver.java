@@ -29,6 +29,8 @@ import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import yardstick.cases.v1.CaseJudgements;
+import yardstick.cases.v1.GetCaseJudgementsRequest;
+import yardstick.cases.v1.GetCaseJudgementsResponse;
 import yardstick.cases.v1.GetJudgementTalliesRequest;
 import yardstick.cases.v1.JudgementServiceGrpc;
 import yardstick.cases.v1.KeyQuestionJudgement;
@@ -224,7 +226,20 @@ final class LoadDriver {
 
             @Override
             public void onFailure(Throwable t) {
-                drafts.add(draft);
+                // The edit may have been made though its answer was lost (a deadline passed): the draft goes back with
+                // the etag it has now, read again, so that the next edit of it is not refused as stale.
+                Futures.addCallback(judging.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+                        .getCaseJudgements(GetCaseJudgementsRequest.newBuilder().setName(draft.getName()).build()), new FutureCallback<>() {
+                    @Override
+                    public void onSuccess(GetCaseJudgementsResponse current) {
+                        drafts.add(current.getJudgements());
+                    }
+
+                    @Override
+                    public void onFailure(Throwable again) {
+                        drafts.add(draft);
+                    }
+                }, MoreExecutors.directExecutor());
             }
         }, MoreExecutors.directExecutor());
         return answer;

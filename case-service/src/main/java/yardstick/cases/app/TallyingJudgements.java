@@ -3,6 +3,9 @@ package yardstick.cases.app;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.JudgementTallies;
@@ -28,9 +31,32 @@ public class TallyingJudgements {
         this.judgements = judgements;
     }
 
+    /** Tallies computed, and the version of the inspection's tallies they were computed at or after. */
+    private record Counted(long version, List<EligibleCase> sampled, JudgementTallies tallies) {
+    }
+
+    /** Inspections whose tallies are kept: those being judged or rated at once, with room to spare. */
+    private static final int KEPT = 1_000;
+
+    private final Map<UUID, Counted> counted = new ConcurrentHashMap<>();
+
+    /**
+     * The tallies as they stand. They are computed again only when the inspection's tallies
+     * version has moved since they were kept: the version is read first, so tallies kept under a
+     * version are never older than it (a change committed meanwhile can only make them newer).
+     */
     @Transactional(readOnly = true)
     public Tallied tallies(Caller caller, InspectionName name) {
         Inspection inspection = access.forCaseData(caller, name);
-        return new Tallied(inspection, populations.loadSampled(inspection.id()), judgements.tallies(inspection.id()));
+        long version = judgements.talliesVersion(inspection.id());
+        Counted known = counted.get(inspection.id());
+        if (known == null || known.version() != version) {
+            known = new Counted(version, populations.loadSampled(inspection.id()), judgements.tallies(inspection.id()));
+            if (counted.size() >= KEPT) {
+                counted.clear();
+            }
+            counted.put(inspection.id(), known);
+        }
+        return new Tallied(inspection, known.sampled(), known.tallies());
     }
 }

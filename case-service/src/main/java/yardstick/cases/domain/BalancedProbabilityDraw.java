@@ -20,8 +20,8 @@ import java.util.function.Predicate;
  * Each move goes along a direction u, either +λ1 u with probability λ2 / (λ1 + λ2) or -λ2 u with
  * probability λ1 / (λ1 + λ2), so its expected change is nought: the vector is a martingale and
  * each case's chance of ending at 1 is exactly its inclusion probability, whatever directions are
- * chosen. The steps λ1, λ2 are the longest that keep the vector in the cube [0, 1]^N and within
- * the balance bounds, so every move fixes at least one more case or meets one more bound.
+ * chosen. The steps λ1, λ2 are the longest that keep the vector in the cube [0, 1]^N, so every
+ * move decides at least one more case.
  * <ol>
  * <li><b>Flight phase</b>, the balancing equations held exactly: directions u with Σ u = 0 over
  * every category (balancing on the inclusion probabilities themselves, which fixes the size, and
@@ -33,18 +33,38 @@ import java.util.function.Predicate;
  * (2006, "A fast algorithm for balanced sampling", Computational Statistics 21(1), 53-62) on
  * those: a direction in the kernel of the balancing equations restricted to only p + 1 undecided
  * cases (p equations), found by Gaussian elimination, the cases in seeded random order.</li>
- * <li><b>Landing phase</b> by linear programming (Deville and Tillé 2004, section 5.2), once no
- * more than {@value #LANDING_CASES} cases are left undecided (or no direction keeps every
- * equation, at most p cases undecided): every
- * sample of them is listed that has the planned size and every category's count within one case
- * of its quota (the floor or the ceiling), and the first phase of the simplex method finds weights
- * on those samples whose mean is the undecided cases' probabilities ({@link ExactMarginals}); one
- * sample is drawn with those weights. Each case's chance of being drawn is still exactly its
- * inclusion probability. Where no such weights exist (the profiles left cannot meet every bound
- * at once), one category's bound is loosened by a case and the samples listed again, in this
- * order: each safety and wellbeing category, then risk of serious harm, disposal type, gender,
- * recency; then a second case each, in the same order. The size is never loosened.</li>
+ * <li><b>Landing phase</b> by linear programming (Deville and Tillé 2004, section 5.2), at a
+ * stopping time of the flight. By optional stopping of the martingale, a case's probability where
+ * the flight stops, at a moment decided only by the walk so far, still has its inclusion
+ * probability as its expectation; a landing that keeps the marginals of the point where the
+ * flight stopped therefore keeps every inclusion probability exact. The landing draws one of
+ * some samples of the undecided cases that have the planned size and every category's count
+ * within one case of its quota (the floor or the ceiling), with weights whose mean is the
+ * undecided cases' probabilities, found by the first phase of the simplex method
+ * ({@link ExactMarginals}): such weights exist only if the point lies in the convex hull of
+ * those samples. The flight leaves that hull now and then as it fixes cases (in one draw in 50
+ * to 500 by the time 22 to 24 cases are undecided), and once out it cannot be brought back
+ * without bias; where more cases are undecided it is nearly always inside. So once no more than
+ * {@value #SEARCHING_FROM} cases are undecided, before each move the landing is tried on samples
+ * within one case found by a seeded search ({@value #SAMPLES_PER_CASE} per undecided case; listing
+ * them all would take too long), and where those give no weights, on more samples that the
+ * simplex's last prices favour, for {@value #PRICED_ROUNDS} rounds (column generation); the
+ * flight stops at the first try that finds weights. Where none does, the flight goes on to where
+ * it cannot move (at most p cases undecided), and there every allowed sample is listed; where no
+ * weights exist on them, one category's bound is loosened by a case and the samples listed
+ * again, in this order: each safety and wellbeing category, then risk of serious harm, disposal
+ * type, gender, recency; then a second case each, in the same order. The size is never loosened,
+ * and the sample states which bounds were ({@link DrawnSample#loosened()}; see
+ * {@link #SEARCHING_FROM} for how rarely). Where no weights exist even then, or the samples are
+ * too many to list, the last cases are settled by the pivotal method on the size alone, and the
+ * sample states every bound loosened. The bounds are the quotas' own floor and ceiling: where
+ * raking cannot meet every quota ({@link SampleDesign}: a recency window taken whole, say, makes
+ * its cases certain and overfills another category), the probabilities' sums are not the quotas
+ * and the draw often has to loosen a bound, and says so.</li>
  * </ol>
+ * Every loop is bounded: the flight by the number of cases (each move decides one), the search by
+ * its passes and each pass by its branches, the listing by its count of samples and of branches
+ * tried, the simplex by a limit on pivots (past it, "no weights", which falls back as above).
  * The same population, size, share and seed give the same sample (a {@link SplittableRandom} from
  * the seed decides every order and every move).
  */
@@ -55,12 +75,28 @@ public final class BalancedProbabilityDraw {
             + "phase (Chauvet and Tillé 2006) and landing by linear programming within one case of every quota";
     private static final double EPSILON = 1e-9;
     /**
-     * The flight stops when this few cases are undecided (or none can move): few enough to list
-     * every allowed sample of them in a millisecond or two, enough that the allowed samples can
-     * nearly always give each case its probability (with 14 left, a quarter of draws on Kent-like
-     * populations had to loosen a bound; with 22, about one in 200 to 500).
+     * From this few undecided cases on, before each move, the landing is tried on samples found by
+     * the search. Measured over 6,000 draws each of the property tests' report-shaped,
+     * adversarial (20 to 5,000 cases), small and singleton populations and the benchmark's 300
+     * cases, where the quotas can be met in expectation: from 34, 9 draws in 30,000 had to loosen
+     * a bound (8 of them adversarial; on adversarial populations of 20 to 100 cases, one in 170),
+     * at about 5 ms of CPU per draw of 91 from 300; from 30, 38 in 30,000 at 3.5 ms; with no
+     * search, landing where every allowed sample can be listed (22 to 24 cases), one in 50 to 500.
      */
-    private static final int LANDING_CASES = 22;
+    private static final int SEARCHING_FROM = 34;
+    /**
+     * How many samples within one case the search looks for first, per undecided case (and one):
+     * with 10 the first try mostly finds weights; with 6 or 4, tries fail more often and the
+     * draw takes longer.
+     */
+    private static final int SAMPLES_PER_CASE = 10;
+    /** Each of the search's seeded depth-first passes stops after this many samples or branches, and the next starts afresh. */
+    private static final int SAMPLES_PER_PASS = 4;
+    private static final int BRANCHES_PER_PASS = 150;
+    /** Where the samples found give no weights, rounds of looking for as many again as there are cases that the simplex's prices favour. */
+    private static final int PRICED_ROUNDS = 3;
+    /** The most samples listed for the landing where the flight cannot move; more, and it lands on the size alone. */
+    private static final int MOST_LISTED_SAMPLES = 200_000;
 
     private BalancedProbabilityDraw() {
     }
@@ -75,7 +111,8 @@ public final class BalancedProbabilityDraw {
                                    long seed) {
         List<Profile> profiles = population.stream().map(c -> Profile.of(c, recent)).toList();
         SampleDesign design = SampleDesign.of(profiles, size, recentShare);
-        boolean[] drawn = new CubeWalk(design, profiles, new SplittableRandom(seed)).run();
+        CubeWalk walk = new CubeWalk(design, profiles, new SplittableRandom(seed));
+        boolean[] drawn = walk.run();
         List<DrawnSample.DrawnCase> cases = new ArrayList<>(design.size());
         List<Profile> drawnProfiles = new ArrayList<>(design.size());
         for (int k = 0; k < drawn.length; k++) {
@@ -85,18 +122,22 @@ public final class BalancedProbabilityDraw {
                 drawnProfiles.add(profile);
             }
         }
-        return new DrawnSample(cases, seed, METHOD, design.balance(drawnProfiles));
+        return new DrawnSample(cases, seed, METHOD, design.balance(drawnProfiles), walk.loosened());
     }
 
     /** A category the sample is balanced on (or its size): its quota, and the counts a landed sample may have. */
     private static final class BalancedCategory {
+        final String name;
+        final int index;
         final int loosenedAfter;
         final double quota;
         int lowest;
         int highest;
         int loosened;
 
-        BalancedCategory(int loosenedAfter, double quota) {
+        BalancedCategory(String name, int index, int loosenedAfter, double quota) {
+            this.name = name;
+            this.index = index;
             this.loosenedAfter = loosenedAfter;
             this.quota = quota;
             this.lowest = (int) Math.floor(quota + EPSILON);
@@ -104,13 +145,49 @@ public final class BalancedProbabilityDraw {
         }
     }
 
-    /** Lists, depth first, every sample of the undecided cases that keeps each category's count within its bounds. */
-    private record AllowedSamples(int[][] categoriesOf, int[][] membersFrom, int[] lowest, int[] highest, List<Long> samples) {
+    /**
+     * Lists, depth first, every sample of the undecided cases that keeps each category's count
+     * within its bounds, giving up (answering false) once more than {@code most} are found or
+     * eight times as many branches tried.
+     */
+    private static final class AllowedSamples {
+        private final int[][] categoriesOf;
+        private final int[][] membersFrom;
+        private final int[] lowest;
+        private final int[] highest;
+        private final int most;
+        private long[] samples = new long[64];
+        private int count;
+        private long branches;
 
-        void from(int j, long sample, int[] counts) {
+        AllowedSamples(int[][] categoriesOf, int[][] membersFrom, int[] lowest, int[] highest, int most) {
+            this.categoriesOf = categoriesOf;
+            this.membersFrom = membersFrom;
+            this.lowest = lowest;
+            this.highest = highest;
+            this.most = most;
+        }
+
+        /** True when every allowed sample is listed, false when there were too many to list. */
+        boolean list() {
+            count = 0;
+            branches = 0;
+            return from(0, 0L, new int[lowest.length]);
+        }
+
+        private boolean from(int j, long sample, int[] counts) {
+            if (++branches > 8L * most) {
+                return false;
+            }
             if (j == categoriesOf.length) {
-                samples.add(sample);
-                return;
+                if (count == most) {
+                    return false;
+                }
+                if (count == samples.length) {
+                    samples = java.util.Arrays.copyOf(samples, 2 * count);
+                }
+                samples[count++] = sample;
+                return true;
             }
             boolean canTake = true;
             boolean canLeave = true;
@@ -122,14 +199,40 @@ public final class BalancedProbabilityDraw {
                 for (int c : categoriesOf[j]) {
                     counts[c]++;
                 }
-                from(j + 1, sample | 1L << j, counts);
+                boolean listed = from(j + 1, sample | 1L << j, counts);
                 for (int c : categoriesOf[j]) {
                     counts[c]--;
                 }
+                if (!listed) {
+                    return false;
+                }
             }
-            if (canLeave) {
-                from(j + 1, sample, counts);
+            return !canLeave || from(j + 1, sample, counts);
+        }
+    }
+
+    /** Samples found by the landing's search, each once. */
+    private static final class FoundSamples {
+        long[] samples = new long[64];
+        final java.util.Set<Long> seen = new java.util.HashSet<>();
+        int count;
+        /** How many the search is after, how many more this pass may add, and how many more branches it may try. */
+        int wanted;
+        int leavesLeft;
+        int nodesLeft;
+
+        void add(long sample) {
+            leavesLeft--;
+            if (seen.add(sample)) {
+                if (count == samples.length) {
+                    samples = java.util.Arrays.copyOf(samples, 2 * count);
+                }
+                samples[count++] = sample;
             }
+        }
+
+        boolean enough() {
+            return count >= wanted;
         }
     }
 
@@ -142,22 +245,33 @@ public final class BalancedProbabilityDraw {
         private final List<BalancedCategory> balanced = new ArrayList<>();
         private final Map<Profile, List<Integer>> casesByProfile = new HashMap<>();
         private final SplittableRandom random;
+        /** The indices of each classification's categories in {@link #balanced}. */
+        private final int[][] categoriesByClassification;
+        /** The cases the flight phase starts from, and how many cases of each category were drawn before it. */
+        private List<Integer> flown;
+        private int[] drawnBeforeTheFlight;
 
         CubeWalk(SampleDesign design, List<Profile> profiles, SplittableRandom random) {
             this.design = design;
             this.random = random;
             this.probability = new double[profiles.size()];
-            BalancedCategory size = new BalancedCategory(Integer.MAX_VALUE, design.size());
+            BalancedCategory size = new BalancedCategory("SIZE", 0, Integer.MAX_VALUE, design.size());
             balanced.add(size);
             Map<String, BalancedCategory> byCategory = new HashMap<>();
             for (SampleDesign.Quota quota : design.quotas()) {
                 // Loosened last: recency, then gender, disposal type, risk of serious harm; safety and wellbeing first.
                 int priority = quota.classification().equals(Profile.RECENCY) ? Profile.CLASSIFICATIONS.size()
                         : Profile.CLASSIFICATIONS.size() - 1 - Profile.CLASSIFICATIONS.indexOf(quota.classification());
-                BalancedCategory category = new BalancedCategory(priority, design.expectedCount(quota));
+                String name = quota.classification() + "/" + quota.category();
+                // Bounded by the quota itself, which is its expected count wherever raking could meet every quota.
+                BalancedCategory category = new BalancedCategory(name, balanced.size(), priority, quota.proportionalTarget());
                 balanced.add(category);
-                byCategory.put(quota.classification() + "/" + quota.category(), category);
+                byCategory.put(name, category);
             }
+            categoriesByClassification = Profile.CLASSIFICATIONS.stream()
+                    .map(classification -> balanced.stream().filter(c -> c.name.startsWith(classification + "/"))
+                            .mapToInt(c -> c.index).toArray())
+                    .toArray(int[][]::new);
             Map<Profile, BalancedCategory[]> categoriesOfProfile = new HashMap<>();
             this.categoriesOf = new BalancedCategory[profiles.size()][];
             for (int k = 0; k < profiles.size(); k++) {
@@ -185,6 +299,15 @@ public final class BalancedProbabilityDraw {
                 }
             }
             shuffle(undecided);
+            drawnBeforeTheFlight = new int[balanced.size()];
+            for (int k = 0; k < probability.length; k++) {
+                if (probability[k] == 1) {
+                    for (BalancedCategory category : categoriesOf[k]) {
+                        drawnBeforeTheFlight[category.index]++;
+                    }
+                }
+            }
+            flown = List.copyOf(undecided);
             walk(undecided);
             boolean[] drawn = new boolean[probability.length];
             for (int k = 0; k < probability.length; k++) {
@@ -227,21 +350,30 @@ public final class BalancedProbabilityDraw {
             return carried;
         }
 
-        /** The fast flight phase on the cases left undecided, then the landing phase. */
+        /**
+         * The fast flight phase on the cases left undecided, then the landing phase: from
+         * {@value #SEARCHING_FROM} undecided cases on, the landing on samples found by the search
+         * is tried before each move, and the walk stops where it succeeds; where the flight cannot
+         * move, the landing on every allowed sample, loosening bounds if it must.
+         */
         private void walk(List<Integer> undecided) {
-            while (true) {
+            for (int moves = 0; moves <= probability.length; moves++) {
                 undecided.removeIf(this::decided);
                 if (undecided.isEmpty()) {
                     return;
                 }
+                if (undecided.size() <= SEARCHING_FROM && new Landing(undecided).landOnFoundSamples()) {
+                    return;
+                }
                 List<Integer> chosen = undecided.subList(0, Math.min(undecided.size(), balanced.size() + 1));
-                double[] direction = undecided.size() <= LANDING_CASES ? null : kernelDirection(balanced, chosen);
+                double[] direction = kernelDirection(balanced, chosen);
                 if (direction == null) {
-                    land(List.copyOf(undecided));
+                    new Landing(undecided).landLoosening();
                     return;
                 }
                 move(chosen, direction);
             }
+            throw new IllegalStateException("the flight phase did not settle in " + probability.length + " moves");
         }
 
         /** A non-zero u over the chosen cases with Σ u = 0 over each category (and the size), or null if there is none. */
@@ -327,63 +459,255 @@ public final class BalancedProbabilityDraw {
             }
         }
 
-        /**
-         * The landing phase on the cases left undecided: the samples of them that keep every
-         * category within its bounds, weighted to give each case its probability, one drawn.
-         */
-        private void land(List<Integer> undecided) {
-            int cases = undecided.size();
-            if (cases > 62) {
-                throw new IllegalStateException(cases + " cases undecided after the flight phase");
-            }
-            double[] marginals = new double[cases];
-            int[][] categoriesOfUndecided = new int[cases][];
-            Map<BalancedCategory, Integer> index = new HashMap<>();
-            for (int c = 0; c < balanced.size(); c++) {
-                index.put(balanced.get(c), c);
-            }
-            for (int j = 0; j < cases; j++) {
-                marginals[j] = probability[undecided.get(j)];
-                categoriesOfUndecided[j] = java.util.Arrays.stream(categoriesOf[undecided.get(j)]).mapToInt(index::get).toArray();
-            }
-            int[] drawn = new int[balanced.size()];
-            for (int k = 0; k < probability.length; k++) {
-                if (probability[k] == 1) {
-                    for (BalancedCategory category : categoriesOf[k]) {
-                        drawn[index.get(category)]++;
+        /** The landing phase on the cases left undecided, as the class comment describes. */
+        private final class Landing {
+            private final List<Integer> undecided;
+            private final double[] marginals;
+            private final int[][] categoriesOfUndecided;
+            /** How many of the undecided from the j-th on belong to each category. */
+            private final int[][] membersFrom;
+            /** How many cases already drawn belong to each category. */
+            private final int[] drawn;
+
+            Landing(List<Integer> undecided) {
+                this.undecided = List.copyOf(undecided);
+                int cases = undecided.size();
+                if (cases > 62) {
+                    throw new IllegalStateException(cases + " cases undecided for the landing phase");
+                }
+                marginals = new double[cases];
+                categoriesOfUndecided = new int[cases][];
+                for (int j = 0; j < cases; j++) {
+                    marginals[j] = probability[undecided.get(j)];
+                    categoriesOfUndecided[j] = indices(categoriesOf[undecided.get(j)]);
+                }
+                drawn = drawnBeforeTheFlight.clone();
+                for (int k : flown) {
+                    if (probability[k] == 1) {
+                        for (BalancedCategory category : categoriesOf[k]) {
+                            drawn[category.index]++;
+                        }
+                    }
+                }
+                membersFrom = new int[cases + 1][balanced.size()];
+                for (int j = cases - 1; j >= 0; j--) {
+                    membersFrom[j] = membersFrom[j + 1].clone();
+                    for (int c : categoriesOfUndecided[j]) {
+                        membersFrom[j][c]++;
                     }
                 }
             }
-            // How many of the undecided from the j-th on belong to each category.
-            int[][] membersFrom = new int[cases + 1][balanced.size()];
-            for (int j = cases - 1; j >= 0; j--) {
-                membersFrom[j] = membersFrom[j + 1].clone();
-                for (int c : categoriesOfUndecided[j]) {
-                    membersFrom[j][c]++;
-                }
-            }
-            while (true) {
-                int[] lowest = new int[balanced.size()];
-                int[] highest = new int[balanced.size()];
+
+            /** Each category's lowest (or, with {@code highest}, highest) count as it stands, less the cases of it already drawn. */
+            private int[] bounds(boolean highest) {
+                int[] bounds = new int[balanced.size()];
                 for (int c = 0; c < balanced.size(); c++) {
-                    lowest[c] = balanced.get(c).lowest - drawn[c];
-                    highest[c] = balanced.get(c).highest - drawn[c];
+                    bounds[c] = (highest ? balanced.get(c).highest : balanced.get(c).lowest) - drawn[c];
                 }
-                List<Long> samples = new ArrayList<>();
-                new AllowedSamples(categoriesOfUndecided, membersFrom, lowest, highest, samples).from(0, 0L, new int[balanced.size()]);
-                double[] weights = samples.isEmpty() ? null : ExactMarginals.weights(samples, marginals);
-                if (weights != null) {
-                    long sample = pick(samples, weights);
-                    for (int j = 0; j < cases; j++) {
-                        probability[undecided.get(j)] = (sample >>> j & 1L) == 1 ? 1 : 0;
+                return bounds;
+            }
+
+            /**
+             * Lands on every sample within the categories' bounds as they stand: true if landed,
+             * false if no weights exist, null if the samples are too many to list.
+             */
+            Boolean land(int most) {
+                int[] lowest = bounds(false);
+                int[] highest = bounds(true);
+                AllowedSamples allowed = new AllowedSamples(categoriesOfUndecided, membersFrom, lowest, highest, most);
+                if (!allowed.list()) {
+                    return null;
+                }
+                double[] weights = allowed.count == 0 ? null : ExactMarginals.weights(allowed.samples, allowed.count, marginals);
+                if (weights == null) {
+                    return false;
+                }
+                settle(pick(allowed.samples, weights));
+                return true;
+            }
+
+            /**
+             * Lands on samples within one case of every quota found by a search, not all of them:
+             * {@value #SAMPLES_PER_CASE} per undecided case (and one), found by seeded depth-first
+             * passes, each over the cases in a new random order, taking each case first with its
+             * probability. True, and the sample drawn, if weights on them give every undecided
+             * case its probability; false if they do not (which does not say that no weights on
+             * all allowed samples would).
+             */
+            boolean landOnFoundSamples() {
+                int cases = undecided.size();
+                int[] lowest = bounds(false);
+                int[] highest = bounds(true);
+                FoundSamples found = new FoundSamples();
+                found.wanted = SAMPLES_PER_CASE * (cases + 1);
+                double[] takeFirst = marginals;
+                double[] duals = new double[cases + 1];
+                for (int round = 0; ; round++) {
+                    searchPasses(takeFirst, lowest, highest, found);
+                    double[] weights = found.count <= cases ? null : ExactMarginals.weights(found.samples, found.count, marginals, duals);
+                    if (weights != null) {
+                        settle(pick(found.samples, weights));
+                        return true;
                     }
-                    return;
+                    if (round == PRICED_ROUNDS || found.count <= cases) {
+                        return false;
+                    }
+                    // Column generation: look next for samples the simplex's prices favour.
+                    double largest = EPSILON;
+                    for (int j = 0; j < cases; j++) {
+                        largest = Math.max(largest, Math.abs(duals[j]));
+                    }
+                    takeFirst = new double[cases];
+                    for (int j = 0; j < cases; j++) {
+                        takeFirst[j] = 1 / (1 + Math.exp(-4 * duals[j] / largest));
+                    }
+                    found.wanted = found.count + cases + 1;
                 }
-                loosen();
+            }
+
+            /** Seeded depth-first passes, each over the cases in a new random order, until the samples found are as many as wanted. */
+            private void searchPasses(double[] takeFirst, int[] lowest, int[] highest, FoundSamples found) {
+                int cases = undecided.size();
+                int[] order = new int[cases];
+                int[][] categoriesInOrder = new int[cases][];
+                int[][] membersAfter = new int[cases + 1][balanced.size()];
+                int[][] need = new int[cases + 1][Profile.CLASSIFICATIONS.size() + 1];
+                int[][] room = new int[cases + 1][Profile.CLASSIFICATIONS.size() + 1];
+                int passes = found.wanted - found.count;
+                for (int pass = 0; pass < passes && !found.enough(); pass++) {
+                    for (int j = 0; j < cases; j++) {
+                        int other = random.nextInt(j + 1);
+                        order[j] = order[other];
+                        order[other] = j;
+                    }
+                    for (int i = cases - 1; i >= 0; i--) {
+                        categoriesInOrder[i] = categoriesOfUndecided[order[i]];
+                        System.arraycopy(membersAfter[i + 1], 0, membersAfter[i], 0, balanced.size());
+                        for (int c : categoriesInOrder[i]) {
+                            membersAfter[i][c]++;
+                        }
+                    }
+                    for (int g = 1; g < categoriesOfUndecided[0].length; g++) {
+                        need[0][g] = 0;
+                        room[0][g] = 0;
+                        for (int c : categoriesByClassification[g - 1]) {
+                            need[0][g] += Math.max(0, lowest[c]);
+                            room[0][g] += Math.max(0, Math.min(highest[c], membersAfter[0][c]));
+                        }
+                    }
+                    found.leavesLeft = SAMPLES_PER_PASS;
+                    found.nodesLeft = BRANCHES_PER_PASS;
+                    search(0, 0L, new int[balanced.size()], order, categoriesInOrder, membersAfter, lowest, highest, need, room, takeFirst,
+                            found);
+                }
+            }
+
+            /**
+             * Depth first from the i-th case of this order, each case taken first with its
+             * probability: adds the samples within the bounds it reaches to those found, until the
+             * pass has added {@value #SAMPLES_PER_PASS} or tried {@value #BRANCHES_PER_PASS}
+             * branches; false once it should stop. A branch is cut where one category cannot end within its
+             * bounds, or one classification cannot: its categories together must take what the
+             * size still needs, no less than their lowest bounds ask and no more than their
+             * highest bounds and cases allow ({@code need} and {@code room} at each depth).
+             */
+            private boolean search(int i, long sample, int[] counts, int[] order, int[][] categoriesInOrder, int[][] membersAfter,
+                                   int[] lowest, int[] highest, int[][] need, int[][] room, double[] takeFirst, FoundSamples found) {
+                if (--found.nodesLeft < 0) {
+                    return false;
+                }
+                if (i == order.length) {
+                    found.add(sample);
+                    return found.leavesLeft > 0 && !found.enough();
+                }
+                int[] categories = categoriesInOrder[i];
+                boolean canTake = true;
+                boolean canLeave = true;
+                for (int c : categories) {
+                    canTake &= counts[c] + 1 <= highest[c];
+                    canLeave &= counts[c] + membersAfter[i + 1][c] >= lowest[c];
+                }
+                boolean takeItFirst = random.nextDouble() < takeFirst[order[i]];
+                for (int option = 0; option < 2; option++) {
+                    boolean take = takeItFirst == (option == 0);
+                    if (take ? !canTake : !canLeave) {
+                        continue;
+                    }
+                    int added = take ? 1 : 0;
+                    int sizeLeft = highest[0] - counts[0] - added;
+                    boolean fits = true;
+                    for (int g = 1; g < categories.length && fits; g++) {
+                        int c = categories[g];
+                        int count = counts[c] + added;
+                        need[i + 1][g] = need[i][g] - Math.max(0, lowest[c] - counts[c]) + Math.max(0, lowest[c] - count);
+                        room[i + 1][g] = room[i][g] - Math.max(0, Math.min(highest[c] - counts[c], membersAfter[i][c]))
+                                + Math.max(0, Math.min(highest[c] - count, membersAfter[i + 1][c]));
+                        fits = need[i + 1][g] <= sizeLeft && sizeLeft <= room[i + 1][g];
+                    }
+                    if (!fits) {
+                        continue;
+                    }
+                    if (take) {
+                        for (int c : categories) {
+                            counts[c]++;
+                        }
+                    }
+                    boolean goOn = search(i + 1, take ? sample | 1L << order[i] : sample, counts, order, categoriesInOrder, membersAfter,
+                            lowest, highest, need, room, takeFirst, found);
+                    if (take) {
+                        for (int c : categories) {
+                            counts[c]--;
+                        }
+                    }
+                    if (!goOn) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            /**
+             * Lands loosening one bound after another (see the class comment) until weights exist;
+             * where they do not even then, or the samples are too many to list, lands on the size
+             * alone by the pivotal method, every classification's bound loosened.
+             */
+            void landLoosening() {
+                for (int round = 0; round <= 2 * (balanced.size() - 1); round++) {
+                    Boolean landed = land(MOST_LISTED_SAMPLES);
+                    if (landed == null) {
+                        break;
+                    }
+                    if (landed) {
+                        return;
+                    }
+                    if (round < 2 * (balanced.size() - 1)) {
+                        loosen();
+                    }
+                }
+                for (BalancedCategory category : balanced) {
+                    if (category.loosenedAfter != Integer.MAX_VALUE) {
+                        category.loosened = Math.max(category.loosened, 1);
+                    }
+                }
+                pivotal(undecided);
+            }
+
+            private void settle(long sample) {
+                for (int j = 0; j < undecided.size(); j++) {
+                    probability[undecided.get(j)] = (sample >>> j & 1L) == 1 ? 1 : 0;
+                }
+            }
+
+            private int[] indices(BalancedCategory[] categories) {
+                int[] indices = new int[categories.length];
+                for (int i = 0; i < categories.length; i++) {
+                    indices[i] = categories[i].index;
+                }
+                return indices;
             }
         }
 
-        private long pick(List<Long> samples, double[] weights) {
+        private long pick(long[] samples, double[] weights) {
             double u = random.nextDouble();
             double total = 0;
             int last = 0;
@@ -392,11 +716,11 @@ public final class BalancedProbabilityDraw {
                     last = s;
                     total += weights[s];
                     if (u < total) {
-                        return samples.get(s);
+                        return samples[s];
                     }
                 }
             }
-            return samples.get(last);
+            return samples[last];
         }
 
         /** Loosens by one case the bound of the category to loosen next (see the class comment); never the size. */
@@ -408,12 +732,16 @@ public final class BalancedProbabilityDraw {
                     next = category;
                 }
             }
-            if (next == null) {
-                throw new IllegalStateException("no sample of the planned size is left to land on");
+            if (next != null) {
+                next.lowest = Math.max(0, next.lowest - 1);
+                next.highest += 1;
+                next.loosened++;
             }
-            next.lowest = Math.max(0, next.lowest - 1);
-            next.highest += 1;
-            next.loosened++;
+        }
+
+        /** The categories whose bounds the landing loosened, as "classification/category". */
+        List<String> loosened() {
+            return balanced.stream().filter(c -> c.loosened > 0).map(c -> c.name).toList();
         }
 
         private boolean decided(int k) {

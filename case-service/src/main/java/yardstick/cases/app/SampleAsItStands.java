@@ -41,8 +41,7 @@ class SampleAsItStands {
 
     /** The case, when it is in the inspection's sample as it stands; refused as not found, naming {@code name}, otherwise. */
     EligibleCase sampledCase(UUID inspection, String reference, String name) {
-        return populations.loadSampled(inspection).stream().filter(c -> c.reference().equals(reference)).findFirst()
-                .orElseThrow(() -> notSampled(name));
+        return populations.loadSampled(inspection, reference).orElseThrow(() -> notSampled(name));
     }
 
     static Refused notSampled(String name) {

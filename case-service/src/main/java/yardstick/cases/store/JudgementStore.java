@@ -100,15 +100,19 @@ public class JudgementStore {
                 + "judged_by = excluded.judged_by, judge_time = excluded.judge_time",
                 inspection, reference, version + 1, inspector, java.sql.Timestamp.from(at));
         jdbc.execute("delete from key_question_judgement where inspection_id = ? and reference = ?", inspection, reference);
+        List<Object[]> keyQuestions = new ArrayList<>();
+        List<Object[]> answers = new ArrayList<>();
         for (KeyQuestionJudgement judgement : judgements) {
-            jdbc.execute("insert into key_question_judgement (inspection_id, reference, key_question, judgement, note) values (?, ?, ?, ?, ?)",
-                    inspection, reference, judgement.keyQuestion(), judgement.judgement() == null ? null : judgement.judgement().name(),
-                    judgement.note() == null ? "" : judgement.note());
+            keyQuestions.add(new Object[] {inspection, reference, judgement.keyQuestion(),
+                judgement.judgement() == null ? null : judgement.judgement().name(), judgement.note() == null ? "" : judgement.note()});
             for (KeyQuestionJudgement.PromptAnswer answer : judgement.prompts()) {
-                jdbc.execute("insert into prompt_answer (inspection_id, reference, key_question, prompt, answer) values (?, ?, ?, ?, ?)",
-                        inspection, reference, judgement.keyQuestion(), answer.prompt(), answer.answer().name());
+                answers.add(new Object[] {inspection, reference, judgement.keyQuestion(), answer.prompt(), answer.answer().name()});
             }
         }
+        jdbc.executeBatch("insert into key_question_judgement (inspection_id, reference, key_question, judgement, note) values (?, ?, ?, ?, ?)",
+                keyQuestions);
+        jdbc.executeBatch("insert into prompt_answer (inspection_id, reference, key_question, prompt, answer) values (?, ?, ?, ?, ?)",
+                answers);
         return version + 1;
     }
 

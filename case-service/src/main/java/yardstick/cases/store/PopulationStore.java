@@ -88,6 +88,14 @@ public class PopulationStore {
                 + "and s.reference = e.reference where e.inspection_id = ? and s.active order by e.reference");
     }
 
+    /** The case, when it is in the inspection's sample as it stands (an active sampled case). */
+    @Transactional(readOnly = true)
+    public Optional<EligibleCase> loadSampled(UUID inspection, String reference) {
+        return select(inspection, "select e.* from eligible_case e join sampled_case s on s.inspection_id = e.inspection_id "
+                + "and s.reference = e.reference where e.inspection_id = ? and e.reference = ? and s.active", reference)
+                .stream().findFirst();
+    }
+
     /** Every case ever sampled (replaced ones too), read from the sample's own rows. */
     @Transactional(readOnly = true)
     public List<EligibleCase> loadEverSampled(UUID inspection) {

@@ -52,6 +52,36 @@ public final class Jdbc {
     }
 
     /**
+     * Runs a statement once for each of {@code rows} (its parameters), sent to the server together
+     * in one round trip, inside whatever transaction the caller holds; the number of rows changed.
+     */
+    public int executeBatch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            return batch(statement, rows);
+        } catch (SQLException e) {
+            throw new IllegalStateException("statement failed: " + sql, e);
+        }
+    }
+
+    private static int batch(PreparedStatement statement, List<Object[]> rows) throws SQLException {
+        for (Object[] parameters : rows) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.addBatch();
+        }
+        int changed = 0;
+        for (int count : statement.executeBatch()) {
+            changed += Math.max(0, count);
+        }
+        return changed;
+    }
+
+    /**
      * A list of text as a PostgreSQL array literal, each element quoted, for a parameter cast
      * {@code ?::text[]} (the driver sends a {@code String[]} as a scalar).
      */
@@ -81,16 +111,7 @@ public final class Jdbc {
             try (Statement setting = connection.createStatement();
                  PreparedStatement statement = connection.prepareStatement(sql)) {
                 setting.execute("set local synchronous_commit to off");
-                for (Object[] parameters : rows) {
-                    for (int i = 0; i < parameters.length; i++) {
-                        statement.setObject(i + 1, parameters[i]);
-                    }
-                    statement.addBatch();
-                }
-                int changed = 0;
-                for (int count : statement.executeBatch()) {
-                    changed += Math.max(0, count);
-                }
+                int changed = batch(statement, rows);
                 connection.commit();
                 return changed;
             } catch (SQLException | RuntimeException e) {

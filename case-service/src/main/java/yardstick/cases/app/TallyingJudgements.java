@@ -51,12 +51,31 @@ public class TallyingJudgements {
         long version = judgements.talliesVersion(inspection.id());
         Counted known = counted.get(inspection.id());
         if (known == null || known.version() != version) {
-            known = new Counted(version, populations.loadSampled(inspection.id()), judgements.tallies(inspection.id()));
-            if (counted.size() >= KEPT) {
-                counted.clear();
-            }
-            counted.put(inspection.id(), known);
+            known = countedOnce(inspection.id(), version);
         }
         return new Tallied(inspection, known.sampled(), known.tallies());
+    }
+
+    private final Map<UUID, Object> counting = new ConcurrentHashMap<>();
+
+    /**
+     * Counts the tallies at {@code version} once however many callers ask at the same moment: the
+     * first counts, the others wait and take its count (under load a version moved meant dozens of
+     * callers counting the same judgements side by side, each a second of the database's CPU).
+     */
+    private Counted countedOnce(UUID inspection, long version) {
+        synchronized (counting.computeIfAbsent(inspection, id -> new Object())) {
+            Counted known = counted.get(inspection);
+            if (known != null && known.version() == version) {
+                return known;
+            }
+            known = new Counted(version, populations.loadSampled(inspection), judgements.tallies(inspection));
+            if (counted.size() >= KEPT) {
+                counted.clear();
+                counting.clear();
+            }
+            counted.put(inspection, known);
+            return known;
+        }
     }
 }

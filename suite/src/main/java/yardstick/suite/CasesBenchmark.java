@@ -175,8 +175,7 @@ final class CasesBenchmark {
     /** COPY of the same rows into eligible_case, straight into case-service's embedded PostgreSQL (found by its postmaster.pid). */
     private static double copy(Path root, Map<String, String> environment, String inspection, List<EligibleCase> population)
             throws IOException, SQLException {
-        Path dataDirectory = Path.of(environment.getOrDefault("YARDSTICK_DATA_DIR", root.resolve("data").toString()));
-        List<String> pid = Files.readAllLines(dataDirectory.resolve("case-service").resolve("postgres").resolve("postmaster.pid"));
+        List<String> pid = Files.readAllLines(Service.CASES.embeddedDatabase(root, environment).resolve("postmaster.pid"));
         String url = "jdbc:postgresql://localhost:" + pid.get(3).trim() + "/postgres";
         UUID id = UUID.fromString(inspection.substring("inspections/".length()));
         StringBuilder rows = new StringBuilder(population.size() * 120);

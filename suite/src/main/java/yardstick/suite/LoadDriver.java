@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import yardstick.cases.v1.CaseJudgements;
@@ -68,6 +70,7 @@ final class LoadDriver {
     private final ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
     private final AtomicLong skipped = new AtomicLong();
     private volatile boolean recording;
+    private Map<String, Duration> cpuAtStart = Map.of();
 
     private LoadDriver() {
         for (String method : MIX) {
@@ -158,6 +161,7 @@ final class LoadDriver {
                     calls.values().forEach(c -> c.set(0));
                     firstErrors.clear();
                     skipped.set(0);
+                    cpuAtStart = cpuTimes(environment);
                     recording = true;
                 }
                 String method = MIX[(int) (sent % MIX.length)];
@@ -197,7 +201,9 @@ final class LoadDriver {
             // The last calls answer, or their deadline passes.
             outstanding.tryAcquire(Integer.MAX_VALUE, CALL_DEADLINE.toMillis() + 2000, TimeUnit.MILLISECONDS);
             recording = false;
+            Map<String, Duration> cpuAtEnd = cpuTimes(environment);
             report(rate, duration, (sendingEnded - measureFrom) / 1e9, environment);
+            reportCpu(cpuAtEnd, (System.nanoTime() - measureFrom) / 1e9);
             return errors.values().stream().mapToLong(AtomicLong::get).sum() == 0 ? 0 : 1;
         } finally {
             cases.shutdownNow();
@@ -298,12 +304,10 @@ final class LoadDriver {
         }
     }
 
-    /** VmRSS of the service's JVM (found by its runnable jar, under this suite's root, on its command line), as /proc reports it. */
+    /** VmRSS of the service's JVM, as /proc reports it. */
     private static String residentMemory(Service service) throws IOException {
         List<String> found = new ArrayList<>();
-        Path target = Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath().normalize().resolve(service.name()).resolve("target");
-        for (ProcessHandle process : ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
-                .map(c -> c.contains(target + "/" + service.name() + "-") && c.contains("-all.jar")).orElse(false)).toList()) {
+        for (ProcessHandle process : processes(service)) {
             Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
             if (Files.isReadable(status)) {
                 Files.readAllLines(status).stream().filter(l -> l.startsWith("VmRSS:"))
@@ -311,6 +315,63 @@ final class LoadDriver {
             }
         }
         return found.isEmpty() ? "(no process found)" : String.join(", ", found);
+    }
+
+    /** The service's JVMs: found by its runnable jar, under this suite's root, on their command line. */
+    private static List<ProcessHandle> processes(Service service) {
+        Path target = Path.of(System.getProperty("yardstick.root", ".")).toAbsolutePath().normalize().resolve(service.name()).resolve("target");
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine()
+                .map(c -> c.contains(target + "/" + service.name() + "-") && c.contains("-all.jar")).orElse(false)).toList();
+    }
+
+    /** The postmaster of the service's embedded PostgreSQL, from its postmaster.pid; none when it uses a database elsewhere. */
+    private static Optional<ProcessHandle> embeddedPostgres(Service service, Map<String, String> environment) {
+        Path pid = service.embeddedDatabase(Path.of(System.getProperty("yardstick.root", ".")), environment).resolve("postmaster.pid");
+        try {
+            return Files.isReadable(pid) ? ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).trim())) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * CPU time so far of each service's JVMs, of its embedded PostgreSQL with its backends (none when the
+     * service uses a database elsewhere) and of this driver, which shares the machine: what the calls cost, not how long they took.
+     */
+    private static Map<String, Duration> cpuTimes(Map<String, String> environment) {
+        Map<String, Duration> times = new LinkedHashMap<>();
+        for (Service service : Service.ALL) {
+            List<ProcessHandle> jvms = processes(service);
+            times.put(service.name(), cpu(jvms.stream()));
+            times.put(service.name() + "'s PostgreSQL", cpu(embeddedPostgres(service, environment).stream()
+                    .flatMap(postmaster -> Stream.concat(Stream.of(postmaster), postmaster.descendants()))));
+        }
+        times.put("load driver", cpu(Stream.of(ProcessHandle.current())));
+        return times;
+    }
+
+    private static Duration cpu(java.util.stream.Stream<ProcessHandle> processes) {
+        return processes.map(p -> p.info().totalCpuDuration().orElse(Duration.ZERO)).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * CPU per call answered while measuring, for each process. A process's time counts only if it
+     * ran throughout (a backend that ended meanwhile takes its time with it), so these are floors.
+     */
+    private void reportCpu(Map<String, Duration> atEnd, double seconds) {
+        long answered = calls.values().stream().mapToLong(AtomicLong::get).sum();
+        if (answered == 0 || cpuAtStart.isEmpty()) {
+            return;
+        }
+        System.out.printf("%nCPU per call answered (%,d calls in %.0f s):%n", answered, seconds);
+        double total = 0;
+        for (Map.Entry<String, Duration> end : atEnd.entrySet()) {
+            double ms = Math.max(0, end.getValue().minus(cpuAtStart.getOrDefault(end.getKey(), Duration.ZERO)).toNanos()) / 1e6 / answered;
+            total += ms;
+            System.out.printf("  %-30s %7.3f ms%n", end.getKey(), ms);
+        }
+        System.out.printf("  %-30s %7.3f ms: at this cost %d cores answer at most about %,.0f calls/s%n", "all", total,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000 / total);
     }
 
     private static ManagedChannel channel(Service service, Map<String, String> environment) {

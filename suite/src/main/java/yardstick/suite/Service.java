@@ -1,5 +1,6 @@
 package yardstick.suite;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,5 +40,10 @@ public record Service(String name, String grpcPortVariable, int defaultGrpcPort,
         String everyService = environment.getOrDefault("YARDSTICK_METRICS_PORT", "");
         return Integer.parseInt(everyService.isBlank()
                 ? environment.getOrDefault(metricsPortVariable(), String.valueOf(defaultMetricsPort)) : everyService.trim());
+    }
+
+    /** The folder of its embedded PostgreSQL, as `./yardstick up` starts it: under YARDSTICK_DATA_DIR, else {@code root}/data. */
+    public Path embeddedDatabase(Path root, Map<String, String> environment) {
+        return Path.of(environment.getOrDefault("YARDSTICK_DATA_DIR", root.resolve("data").toString())).resolve(name).resolve("postgres");
     }
 }

@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import yardstick.platform.identity.Role;
 import yardstick.platform.store.Jdbc;
+import yardstick.platform.store.UnhurriedWrites;
 
 /**
  * The service's audit log, {@code audit_events}, which the database keeps append-only. Every gRPC
@@ -71,6 +72,7 @@ public class AuditTrail {
     private final BlockingQueue<Entry> waiting = new LinkedBlockingQueue<>(10_000);
     private final Thread writer;
     private final Jdbc jdbc;
+    private final UnhurriedWrites entries;
     private final CasePseudonyms pseudonyms;
     private final InspectionOfResource inspections;
     private final String serviceName;
@@ -80,6 +82,7 @@ public class AuditTrail {
                @Property(name = "micronaut.application.name") String serviceName) {
         // The pool itself: the injected data source would hand out a surrounding transaction's connection.
         this.jdbc = new Jdbc(DelegatingDataSource.unwrapDataSource(dataSource));
+        this.entries = new UnhurriedWrites(dataSource, "audit");
         this.pseudonyms = pseudonyms;
         this.inspections = inspections;
         this.serviceName = serviceName;
@@ -147,7 +150,7 @@ public class AuditTrail {
             }
             waiting.drainTo(batch, LARGEST_BATCH - 1);
             try {
-                jdbc.executeWithoutWaitingForTheDisk(INSERT, batch.stream().map(Entry::values).toList());
+                entries.store(INSERT, batch.stream().map(Entry::values).toList());
                 batch.forEach(e -> e.stored().complete(null));
             } catch (RuntimeException e) {
                 batch.forEach(entry -> entry.stored().completeExceptionally(e));
@@ -159,6 +162,12 @@ public class AuditTrail {
     @PreDestroy
     void stopWriting() {
         writer.interrupt();
+        try {
+            writer.join(ENTRY_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        entries.close();
     }
 
     private static String shortened(String text) {

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -98,19 +97,13 @@ public final class Jdbc {
 
     /**
      * Runs a statement once for each of {@code rows} (its parameters), sent together, in a transaction
-     * of its own that commits without waiting for the write-ahead log to reach the disk
-     * ({@code synchronous_commit} off for it alone): its rows are visible at once
-     * and durable within PostgreSQL's WAL writer delay (a fraction of a second), and is lost only if
-     * the server itself crashes in that moment; nothing is ever half written. For records that need
-     * not hold up the call that makes them. Outside any transaction of the caller's: use the pool itself.
+     * of its own: for a data source that is a pool, not one that hands out a caller's transaction.
      */
-    public int executeWithoutWaitingForTheDisk(String sql, List<Object[]> rows) {
+    int executeInATransactionOfItsOwn(String sql, List<Object[]> rows) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try (Statement setting = connection.createStatement();
-                 PreparedStatement statement = connection.prepareStatement(sql)) {
-                setting.execute("set local synchronous_commit to off");
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 int changed = batch(statement, rows);
                 connection.commit();
                 return changed;

@@ -19,6 +19,7 @@ import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategoryPlan;
 import yardstick.cases.domain.CategorySettings;
 import yardstick.cases.domain.FieldProblem;
+import yardstick.cases.domain.LoosenedBound;
 import yardstick.cases.domain.MarginBalance;
 import yardstick.cases.v1.DrawSampleRequest;
 import yardstick.cases.v1.DrawSampleResponse;
@@ -197,7 +198,9 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
                     .setInPopulation(balance.inPopulation())
                     .setProportionalTarget(balance.proportionalTarget())
                     .setTarget(balance.target())
-                    .setAchieved(balance.achieved()));
+                    .setAchieved(balance.achieved())
+                    .setLoosenedBy(drawn.loosened().stream().filter(l -> l.classification().equals(balance.classification())
+                            && l.category().equals(balance.category())).mapToInt(LoosenedBound::cases).findFirst().orElse(0)));
         }
         return message.build();
     }

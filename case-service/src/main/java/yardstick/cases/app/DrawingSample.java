@@ -59,7 +59,7 @@ public class DrawingSample {
             List<SampleDesign.Quota> quotas = drawn.balance().stream().map(b -> new SampleDesign.Quota(b.classification(), b.category(),
                     b.inPopulation(), b.proportionalTarget())).toList();
             samples.saveDraw(inspection.id(), new CategoryDraw(plan.settings().category(), categorySeed, drawn.method(),
-                            drawn.cases().size()), quotas,
+                            drawn.cases().size()), quotas, drawn.loosened(),
                     drawn.cases().stream().map(c -> new SampleStore.Taken(c.eligibleCase().reference(), c.inclusionProbability(),
                             c.profile())).toList());
         }

@@ -11,6 +11,7 @@ import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategoryDraw;
 import yardstick.cases.domain.CategorySettings;
 import yardstick.cases.domain.EligibleCase;
+import yardstick.cases.domain.LoosenedBound;
 import yardstick.cases.domain.MarginBalance;
 import yardstick.cases.domain.Profile;
 import yardstick.cases.domain.SampleDesign;
@@ -58,6 +59,7 @@ class SampleAsItStands {
             return List.of();
         }
         Map<CaseCategory, List<SampleDesign.Quota>> quotas = samples.quotas(inspection);
+        Map<CaseCategory, List<LoosenedBound>> loosened = samples.loosened(inspection);
         List<SampledCase> rows = samples.sampledCases(inspection);
         if (rows.stream().anyMatch(r -> r.profile() == null)) {
             rows = withProfilesOfAnEarlierDraw(inspection, fieldworkStart, rows);
@@ -69,7 +71,7 @@ class SampleAsItStands {
             List<SampleDesign.Quota> drawQuotas = quotas.get(draw.category());
             List<MarginBalance> balance = drawQuotas == null ? List.of()
                     : SampleDesign.balance(drawQuotas, draw.size(), active);
-            result.add(new CategorySample(draw, own, balance));
+            result.add(new CategorySample(draw, own, balance, loosened.getOrDefault(draw.category(), List.of())));
         }
         return result;
     }

@@ -122,7 +122,8 @@ public final class BalancedProbabilityDraw {
                 drawnProfiles.add(profile);
             }
         }
-        return new DrawnSample(cases, seed, METHOD, design.balance(drawnProfiles), walk.loosened());
+        List<MarginBalance> balance = design.balance(drawnProfiles);
+        return new DrawnSample(cases, seed, METHOD, balance, walk.loosened(balance));
     }
 
     /** A category the sample is balanced on (or its size): its quota, and the counts a landed sample may have. */
@@ -739,9 +740,24 @@ public final class BalancedProbabilityDraw {
             }
         }
 
-        /** The categories whose bounds the landing loosened, as "classification/category". */
-        List<String> loosened() {
-            return balanced.stream().filter(c -> c.loosened > 0).map(c -> c.name).toList();
+        /**
+         * The bounds the landing loosened, each by the cases it widened it, or by as many as the
+         * sample lies beyond its quota's floor or ceiling where that is more (a landing on the size alone).
+         */
+        List<LoosenedBound> loosened(List<MarginBalance> balance) {
+            List<LoosenedBound> loosened = new ArrayList<>();
+            for (BalancedCategory category : balanced) {
+                if (category.loosened == 0) {
+                    continue;
+                }
+                int floor = (int) Math.floor(category.quota + EPSILON);
+                int ceiling = (int) Math.ceil(category.quota - EPSILON);
+                int beyond = balance.stream().filter(b -> category.name.equals(b.classification() + "/" + b.category()))
+                        .mapToInt(b -> Math.max(b.achieved() - ceiling, floor - b.achieved())).max().orElse(0);
+                String[] classified = category.name.split("/", 2);
+                loosened.add(new LoosenedBound(classified[0], classified[1], Math.max(category.loosened, beyond)));
+            }
+            return loosened;
         }
 
         private boolean decided(int k) {

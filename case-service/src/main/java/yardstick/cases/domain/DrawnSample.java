@@ -6,9 +6,11 @@ import java.util.List;
  * A sample drawn from one category's eligible population: its cases, each with its profile and
  * inclusion probability, the seed and method that reproduce it, and each classification's quota
  * and achieved count. A draw whose landing had to loosen a category's bound (see
- * {@link BalancedProbabilityDraw}) says which: only such a draw may miss a quota by more than a case.
+ * {@link BalancedProbabilityDraw}) says which and by how many cases: only such a draw may miss a
+ * quota by more than a case.
  */
-public record DrawnSample(List<DrawnCase> cases, long seed, String method, List<MarginBalance> balance, List<String> loosened) {
+public record DrawnSample(List<DrawnCase> cases, long seed, String method, List<MarginBalance> balance,
+                          List<LoosenedBound> loosened) {
 
     /** A case drawn, with what the design knew of it and its chance of being drawn. */
     public record DrawnCase(EligibleCase eligibleCase, Profile profile, double inclusionProbability) {

@@ -137,12 +137,20 @@ public final class SampleDesign {
                         uncertain += cases[i] * pi[i];
                     }
                 }
-                if (uncertain > 0) {
-                    double factor = Math.max(0, quotas.get(q).proportionalTarget() - certain) / uncertain;
+                double quota = quotas.get(q).proportionalTarget();
+                if (uncertain > 0 && quota > certain) {
+                    double factor = (quota - certain) / uncertain;
                     for (int i : members[q]) {
                         if (pi[i] < 1) {
                             pi[i] = Math.min(1.0, pi[i] * factor);
                         }
+                    }
+                } else if (quota > 0 && quota < certain + uncertain) {
+                    // Its certain cases alone are more than the quota: all of them are scaled down, so that none
+                    // is left with no chance at all (scaling the others to nought would).
+                    double factor = quota / (certain + uncertain);
+                    for (int i : members[q]) {
+                        pi[i] *= factor;
                     }
                 }
             }
@@ -156,10 +164,46 @@ public final class SampleDesign {
             }
             met = largestGap < TOLERANCE;
         }
+        if (!met) {
+            holdTheSize(cases, pi, quotas);
+        }
         for (int i = 0; i < profiles.size(); i++) {
             probabilities.put(profiles.get(i), pi[i]);
         }
         return met;
+    }
+
+    /**
+     * Where the quotas cannot all be met, makes the probabilities add up to the size again (raking
+     * that stops part way may leave them short or over, and the draw keeps their sum): the cases
+     * below 1 are scaled together, those reaching 1 held there, until the sum is the size, at most
+     * once per profile (all of them, where the certain cases alone are more than the size).
+     */
+    private static void holdTheSize(int[] cases, double[] pi, List<Quota> quotas) {
+        // Every classification's quotas add up to the size; the first classification's tell it.
+        String first = quotas.get(0).classification();
+        double size = quotas.stream().filter(q -> q.classification().equals(first)).mapToDouble(Quota::proportionalTarget).sum();
+        for (int pass = 0; pass <= pi.length; pass++) {
+            double certain = 0;
+            double uncertain = 0;
+            for (int i = 0; i < pi.length; i++) {
+                if (pi[i] >= 1) {
+                    certain += cases[i];
+                } else {
+                    uncertain += cases[i] * pi[i];
+                }
+            }
+            if (uncertain == 0 || Math.abs(certain + uncertain - size) < TOLERANCE) {
+                return;
+            }
+            boolean scaleAll = size <= certain;
+            double factor = scaleAll ? size / (certain + uncertain) : (size - certain) / uncertain;
+            for (int i = 0; i < pi.length; i++) {
+                if (scaleAll || pi[i] < 1) {
+                    pi[i] = Math.min(1.0, pi[i] * factor);
+                }
+            }
+        }
     }
 
     public int size() {

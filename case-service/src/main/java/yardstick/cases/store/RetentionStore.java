@@ -48,6 +48,8 @@ public class RetentionStore {
         jdbc.execute("DELETE FROM moderation_selection WHERE inspection_id = ?", inspection);
         jdbc.execute("DELETE FROM moderation_draw WHERE inspection_id = ?", inspection);
         int sampled = jdbc.execute("DELETE FROM sampled_case WHERE inspection_id = ?", inspection);
+        // A drawn category's quotas (and the bounds its draw loosened) go before the draw they belong to.
+        jdbc.execute("DELETE FROM sample_quota WHERE inspection_id = ?", inspection);
         jdbc.execute("DELETE FROM sample_draw WHERE inspection_id = ?", inspection);
         int eligible = jdbc.execute("DELETE FROM eligible_case WHERE inspection_id = ?", inspection);
         jdbc.execute("UPDATE inspection SET purge_time = ? WHERE id = ?", timestamp(now), inspection);

@@ -13,6 +13,7 @@ import yardstick.platform.store.Jdbc;
 import yardstick.cases.domain.CaseCategory;
 import yardstick.cases.domain.CategoryDraw;
 import yardstick.cases.domain.CategorySettings;
+import yardstick.cases.domain.LoosenedBound;
 import yardstick.cases.domain.Profile;
 import yardstick.cases.domain.SampleDesign;
 import yardstick.cases.domain.SampledCase;
@@ -81,15 +82,19 @@ public class SampleStore {
         return settings.isEmpty() ? Optional.empty() : Optional.of(settings);
     }
 
+    /** Stores a category's draw: its quotas, with the bounds it loosened, and the cases it took. */
     @Transactional
-    public void saveDraw(UUID inspection, CategoryDraw draw, List<SampleDesign.Quota> quotas, List<Taken> cases) {
+    public void saveDraw(UUID inspection, CategoryDraw draw, List<SampleDesign.Quota> quotas, List<LoosenedBound> loosened,
+                         List<Taken> cases) {
         jdbc.execute("insert into sample_draw (inspection_id, category, seed, method, size) values (?, ?, ?, ?, ?)",
                 inspection, draw.category().name(), draw.seed(), draw.method(), draw.size());
         int position = 0;
         for (SampleDesign.Quota quota : quotas) {
+            int loosenedBy = loosened.stream().filter(l -> l.classification().equals(quota.classification())
+                    && l.category().equals(quota.category())).mapToInt(LoosenedBound::cases).findFirst().orElse(0);
             jdbc.execute("insert into sample_quota (inspection_id, category, position, classification, classified_as, in_population, "
-                    + "quota) values (?, ?, ?, ?, ?, ?, ?)", inspection, draw.category().name(), position++, quota.classification(),
-                    quota.category(), quota.inPopulation(), quota.proportionalTarget());
+                    + "quota, loosened_by) values (?, ?, ?, ?, ?, ?, ?, ?)", inspection, draw.category().name(), position++,
+                    quota.classification(), quota.category(), quota.inPopulation(), quota.proportionalTarget(), loosenedBy);
         }
         position = 0;
         for (Taken taken : cases) {
@@ -114,6 +119,17 @@ public class SampleStore {
                 row -> quotas.computeIfAbsent(CaseCategory.valueOf(row.getString(1)), c -> new java.util.ArrayList<>())
                         .add(new SampleDesign.Quota(row.getString(2), row.getString(3), row.getInt(4), row.getDouble(5))), inspection);
         return quotas;
+    }
+
+    /** Each drawn category's loosened bounds, in the order of its quotas; none for a category that kept every bound. */
+    @Transactional(readOnly = true)
+    public Map<CaseCategory, List<LoosenedBound>> loosened(UUID inspection) {
+        Map<CaseCategory, List<LoosenedBound>> loosened = new EnumMap<>(CaseCategory.class);
+        jdbc.query("select category, classification, classified_as, loosened_by from sample_quota where inspection_id = ? "
+                        + "and loosened_by > 0 order by category, position",
+                row -> loosened.computeIfAbsent(CaseCategory.valueOf(row.getString(1)), c -> new java.util.ArrayList<>())
+                        .add(new LoosenedBound(row.getString(2), row.getString(3), row.getInt(4))), inspection);
+        return loosened;
     }
 
     @Transactional(readOnly = true)

@@ -130,22 +130,6 @@ class CaseServiceHostileInputTest extends HostileInputChecks {
     }
 
     private void importCases(String inspection) {
-        CompletableFuture<ImportCasesResponse> done = new CompletableFuture<>();
-        StreamObserver<ImportCasesRequest> upload = PopulationServiceGrpc.newStub(channel).importCases(new StreamObserver<>() {
-            @Override
-            public void onNext(ImportCasesResponse value) {
-                done.complete(value);
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                done.completeExceptionally(t);
-            }
-
-            @Override
-            public void onCompleted() {
-            }
-        });
         ImportCasesRequest.Builder batch = ImportCasesRequest.newBuilder().setInspection(inspection);
         for (int i = 1; i <= 3; i++) {
             batch.addCases(EligibleCase.newBuilder().setReference("YJS-0000" + i).setCategory(CaseCategory.CASE_CATEGORY_COURT)
@@ -155,12 +139,6 @@ class CaseServiceHostileInputTest extends HostileInputChecks {
                     .setRiskOfSeriousHarm(RiskLevel.RISK_LEVEL_LOW).setSafetyAndWellbeing(RiskLevel.RISK_LEVEL_MEDIUM)
                     .setCaseManager("CM-0" + i));
         }
-        upload.onNext(batch.build());
-        upload.onCompleted();
-        try {
-            done.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("the population was not imported", e);
-        }
+        PopulationImports.importCases(channel, batch.build());
     }
 }

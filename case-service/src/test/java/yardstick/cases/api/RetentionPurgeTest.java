@@ -53,7 +53,7 @@ class RetentionPurgeTest extends GrpcServiceTest {
     private static final Instant START = Instant.parse("2025-01-06T09:00:00Z");
     /** Every table holding an inspection's case data, children's data, all of which the purge removes. */
     private static final List<String> CASE_DATA = List.of(
-            "eligible_case", "sample_draw", "sampled_case", "case_judgements", "key_question_judgement", "prompt_answer",
+            "eligible_case", "sample_draw", "sample_quota", "sampled_case", "case_judgements", "key_question_judgement", "prompt_answer",
             "moderation_draw", "moderation_selection", "case_event");
 
     private final MutableClock clock = new MutableClock(START);
@@ -170,6 +170,8 @@ class RetentionPurgeTest extends GrpcServiceTest {
                         + "'WHITE', 'LOW', 'MEDIUM', false, 'CM-7')", id, reference);
             }
             execute(connection, "INSERT INTO sample_draw (inspection_id, category, seed, method) VALUES (?, 'COURT', 42, 'balanced')", id);
+            execute(connection, "INSERT INTO sample_quota (inspection_id, category, position, classification, classified_as, in_population, "
+                    + "quota, loosened_by) VALUES (?, 'COURT', 0, 'GENDER', 'MALE', 2, 2.0, 1)", id);
             execute(connection, "INSERT INTO sampled_case VALUES (?, 'Y-0001', 'COURT', 1, true, NULL, NULL, NULL)", id);
             execute(connection, "INSERT INTO sampled_case VALUES (?, 'Y-0002', 'COURT', 2, false, 'moved away', NULL, NULL)", id);
             execute(connection, "INSERT INTO case_judgements VALUES (?, 'Y-0001', 1, true)", id);

@@ -72,6 +72,45 @@ class BalancedProbabilityDrawTest {
         assertTrue(loosened <= 1, loosened + " of 1,000 draws loosened a bound");
     }
 
+    /**
+     * 100 court cases whose only 4 girls are the only cases in the recency window: 63 drawn, 60 per
+     * cent recent, so the window is taken whole (a quota of 4) while the girls' share is
+     * 63 x 4 / 100 = 2.52. No sample meets both within a case, nor can probabilities meet both in
+     * expectation. Still every case keeps a chance above nought, every sample has the planned size,
+     * and every draw says which bounds it loosened, by as many cases as its counts needed.
+     */
+    @Test
+    void quotasThatCannotAllBeMetLeaveEveryCaseAChanceKeepTheSizeAndSayWhatWasLoosened() {
+        List<EligibleCase> population = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            boolean girl = i <= 4;
+            population.add(new EligibleCase(String.format("C-%03d", i), CaseCategory.COURT,
+                    i % 3 == 0 ? DisposalType.YOUTH_REHABILITATION_ORDER : DisposalType.REFERRAL_ORDER,
+                    girl ? LocalDate.of(2024, 4, 4) : LocalDate.of(2024, 9, 4), Optional.empty(), girl ? Gender.FEMALE : Gender.MALE, 15,
+                    EthnicityGroup.WHITE, i % 4 == 0 ? RiskLevel.HIGH : RiskLevel.LOW, i % 5 == 0 ? RiskLevel.HIGH : RiskLevel.MEDIUM, false,
+                    "CM-1"));
+        }
+        Predicate<EligibleCase> recent = c -> c.disposalDate().getMonthValue() == 4;
+        for (long seed = 1; seed <= 50; seed++) {
+            DrawnSample sample = BalancedProbabilityDraw.draw(population, 63, recent, 0.6, seed);
+            assertEquals(63, sample.cases().size(), "the size is never loosened");
+            sample.cases().forEach(c -> assertTrue(c.inclusionProbability() > 0, c.toString()));
+            assertFalse(sample.loosened().isEmpty(), "no sample keeps both within a case, so the draw says what it loosened");
+            for (MarginBalance balance : sample.balance()) {
+                int loosenedBy = sample.loosened().stream().filter(l -> l.classification().equals(balance.classification())
+                        && l.category().equals(balance.category())).mapToInt(LoosenedBound::cases).sum();
+                assertTrue(balance.achieved() >= Math.floor(balance.proportionalTarget() + 1e-9) - loosenedBy
+                        && balance.achieved() <= Math.ceil(balance.proportionalTarget() - 1e-9) + loosenedBy,
+                        "each count within its bound as loosened: " + balance + " " + sample.loosened());
+            }
+        }
+        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, recent)).toList(), 63, 0.6);
+        assertFalse(design.calibrated());
+        design.casesByProfile().keySet().forEach(p -> assertTrue(design.inclusionProbability(p) > 0, p.key()));
+        assertEquals(63, design.casesByProfile().entrySet().stream()
+                .mapToDouble(e -> e.getValue() * design.inclusionProbability(e.getKey())).sum(), 1e-6);
+    }
+
     @Test
     void theSamePopulationSizeShareAndSeedGiveTheSameSample() {
         List<EligibleCase> population = new ArrayList<>();

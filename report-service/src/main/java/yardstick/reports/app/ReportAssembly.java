@@ -9,6 +9,7 @@ import yardstick.cases.v1.CategorySample;
 import yardstick.cases.v1.Sample;
 import yardstick.cases.v1.GetJudgementTalliesResponse;
 import yardstick.cases.v1.Inspection;
+import yardstick.cases.v1.MarginBalance;
 import yardstick.cases.v1.PopulationSummary;
 import yardstick.cases.v1.PromptCount;
 import yardstick.cases.v1.SamplePlan;
@@ -27,6 +28,7 @@ import yardstick.ratings.v1.RatingSnapshot;
 import yardstick.ratings.v1.Standard;
 import yardstick.ratings.v1.StandardRating;
 import yardstick.reports.v1.KeyQuestionRow;
+import yardstick.reports.v1.LoosenedBound;
 import yardstick.reports.v1.RatingsRow;
 import yardstick.reports.v1.RatingsTable;
 import yardstick.reports.v1.Report;
@@ -103,7 +105,7 @@ public final class ReportAssembly {
         for (CategoryPlan category : plan.getCategoriesList()) {
             Optional<CategorySample> drawn = sample.getCategoriesList().stream()
                     .filter(c -> c.getCategory() == category.getSettings().getCategory()).findFirst();
-            report.addMethodology(SampleFacts.newBuilder()
+            SampleFacts.Builder facts = SampleFacts.newBuilder()
                     .setCategory(category.getSettings().getCategory())
                     .setPopulation(category.getPopulation())
                     .setSize(category.getSize())
@@ -115,14 +117,29 @@ public final class ReportAssembly {
                     .setMarginOfErrorAchieved(category.getMarginOfErrorAchieved())
                     .setSamplingMethod(drawn.map(CategorySample::getMethod).orElse(""))
                     .setSeed(drawn.map(CategorySample::getSeed).orElse(0L))
-                    .setLargestShareDifference(drawn.map(ReportAssembly::largestShareDifference).orElse(0.0)));
+                    .setLargestShareDifference(drawn.map(ReportAssembly::largestShareDifference).orElse(0.0))
+                    .addAllLoosenedBounds(drawn.map(ReportAssembly::loosenedBounds).orElse(List.of()));
+            report.addMethodology(facts.setDrawStatement(ReportDocuments.sampleFacts(facts.build()).drawStatement()));
         }
         return report;
     }
 
     /** How far, in cases, the classification count furthest from its proportional share lies from it. */
     private static double largestShareDifference(CategorySample sample) {
-        return sample.getBalanceList().stream().mapToDouble(b -> Math.abs(b.getAchieved() - b.getProportionalTarget())).max().orElse(0);
+        return sample.getBalanceList().stream().mapToDouble(ReportAssembly::shareDifference).max().orElse(0);
+    }
+
+    /** How far, in cases, a classification category's count lies from its proportional share. */
+    private static double shareDifference(MarginBalance balance) {
+        return Math.abs(balance.getAchieved() - balance.getProportionalTarget());
+    }
+
+    /** The bounds case-service's draw recorded as loosened, each with how far its count lies from its share. */
+    private static List<LoosenedBound> loosenedBounds(CategorySample sample) {
+        return sample.getBalanceList().stream().filter(b -> b.getLoosenedBy() > 0)
+                .map(b -> LoosenedBound.newBuilder().setClassification(b.getClassification()).setCategory(b.getCategory())
+                        .setLoosenedBy(b.getLoosenedBy()).setShareDifference(shareDifference(b)).build())
+                .toList();
     }
 
     private static StandardSection section(Standard standard, StandardRating rating, Map<String, PromptCount> prompts) {

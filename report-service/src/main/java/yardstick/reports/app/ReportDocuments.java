@@ -34,10 +34,7 @@ final class ReportDocuments {
         }
         List<ReportDocument.SampleFacts> methodology = new ArrayList<>();
         for (SampleFacts facts : report.getMethodologyList()) {
-            methodology.add(new ReportDocument.SampleFacts(category(facts), facts.getPopulation(), facts.getSize(),
-                    (int) Math.round(facts.getConfidence() * 100), facts.getMarginOfError(), (int) Math.round(facts.getRecentShare() * 100),
-                    facts.getRecentFromMonths(), facts.getRecentToMonths(), facts.getMarginOfErrorAchieved(), facts.getSamplingMethod(),
-                    facts.getSeed(), facts.getLargestShareDifference()));
+            methodology.add(sampleFacts(facts));
         }
         Rating resettlement = report.getRatingsTable().getResettlementRated() ? report.getRatingsTable().getResettlement() : null;
         return new ReportDocument(report.getServiceInspected(), report.getInspection(), report.getRatingsSnapshot(),
@@ -55,6 +52,16 @@ final class ReportDocuments {
                 sections, methodology,
                 report.getSubSamplesList().stream().map(s -> new ReportDocument.SubSample(s.getStandard(), s.getKeyQuestion(), s.getText(),
                         s.getCases(), s.getSampleSize(), s.getMarginOfError())).toList());
+    }
+
+    /** A category's sampling facts for Annexe 1, as the renditions print them. */
+    static ReportDocument.SampleFacts sampleFacts(SampleFacts facts) {
+        return new ReportDocument.SampleFacts(category(facts), facts.getPopulation(), facts.getSize(),
+                (int) Math.round(facts.getConfidence() * 100), facts.getMarginOfError(), (int) Math.round(facts.getRecentShare() * 100),
+                facts.getRecentFromMonths(), facts.getRecentToMonths(), facts.getMarginOfErrorAchieved(), facts.getSamplingMethod(),
+                facts.getSeed(), facts.getLargestShareDifference(), facts.getLoosenedBoundsList().stream()
+                .map(l -> new ReportDocument.LoosenedBound(l.getClassification(), l.getCategory(), l.getLoosenedBy(), l.getShareDifference()))
+                .toList());
     }
 
     private static String category(SampleFacts facts) {

@@ -66,11 +66,20 @@ public record ReportDocument(String serviceInspected, String inspection, String 
 
     public record SampleFacts(String category, int population, int size, int confidencePercent, double marginOfError,
                               int recentSharePercent, int recentFromMonths, int recentToMonths, double marginAchieved,
-                              String samplingMethod, long seed, double largestShareDifference) {
+                              String samplingMethod, long seed, double largestShareDifference, List<LoosenedBound> loosened) {
+
+        public SampleFacts {
+            loosened = List.copyOf(loosened);
+        }
 
         /** True when case-service drew a balanced probability sample (every case with a known chance above zero). */
         public boolean probabilitySample() {
             return samplingMethod.startsWith(BALANCED_PROBABILITY_SAMPLE);
+        }
+
+        /** The inspectorate's rule for the balance: a count lies within one case of its proportional share. */
+        public static boolean withinOneCase(double shareDifference) {
+            return shareDifference < 1;
         }
 
         /**
@@ -83,20 +92,58 @@ public record ReportDocument(String serviceInspected, String inspection, String 
             }
             String kind = probabilitySample()
                     ? "The " + category.toLowerCase(java.util.Locale.ROOT) + " sample is a balanced probability sample: every "
-                    + "eligible case had a known chance of being inspected, greater than zero, and " + balance() + ". "
+                    + "eligible case had a known chance of being inspected, greater than zero" + balance() + " "
                     : "The " + category.toLowerCase(java.util.Locale.ROOT) + " sample was drawn by ";
             String method = probabilitySample() ? "Method: " + samplingMethod.substring(BALANCED_PROBABILITY_SAMPLE.length())
                     .replaceFirst("^:\\s*", "") + ". " : samplingMethod + ". ";
             return kind + method + "Seed " + seed + ": the same population, plan and seed reproduce the sample.";
         }
 
-        /** What the sample as drawn achieved, never more than it did. */
+        /** What the sample as drawn achieved, never more than it did, naming the bounds the draw could not keep. */
         private String balance() {
-            if (largestShareDifference < 1) {
-                return "each classification's count lies within one case of its proportional share";
+            List<LoosenedBound> missed = loosened.stream().filter(l -> !withinOneCase(l.shareDifference())).toList();
+            if (!missed.isEmpty()) {
+                List<String> each = new java.util.ArrayList<>();
+                for (int i = 0; i < missed.size(); i++) {
+                    LoosenedBound bound = missed.get(i);
+                    each.add(bound.words() + (i == 0 ? " was " : " ") + cases(bound.shareDifference()) + (i == 0 ? " from its share" : ""));
+                }
+                String listed = each.size() == 1 ? each.get(0)
+                        : String.join(", ", each.subList(0, each.size() - 1)) + " and " + each.get(each.size() - 1);
+                return ". The draw could not keep every classification within one case of its proportional share: " + listed + ".";
             }
-            return String.format(java.util.Locale.UK, "each classification's count lies within %d cases of its proportional share "
-                    + "(the largest difference is %.1f cases)", (int) Math.ceil(largestShareDifference), largestShareDifference);
+            if (withinOneCase(largestShareDifference)) {
+                return ", and each classification's count lies within one case of its proportional share.";
+            }
+            return String.format(java.util.Locale.UK, ", and each classification's count lies within %d cases of its proportional share "
+                    + "(the largest difference is %.1f cases).", (int) Math.ceil(largestShareDifference), largestShareDifference);
+        }
+
+        /** "2 cases" for a whole number, "1.5 cases" otherwise. */
+        private static String cases(double difference) {
+            double rounded = Math.round(difference * 10) / 10.0;
+            return (rounded == Math.rint(rounded) ? String.valueOf((long) rounded) : String.format(java.util.Locale.UK, "%.1f", rounded))
+                    + " cases";
+        }
+    }
+
+    /**
+     * A bound of the balance the draw had to loosen: a classification's category, how many cases
+     * beyond the floor or ceiling of its share the draw allowed, and how far its count lies from its share.
+     */
+    public record LoosenedBound(String classification, String category, int loosenedBy, double shareDifference) {
+
+        /** The category in the inspectorate's words: "female gender", "licence disposals", "cases in the recency window". */
+        public String words() {
+            String category = Words.sentence(this.category).toLowerCase(java.util.Locale.ROOT);
+            return switch (classification) {
+                case "GENDER" -> category + " gender";
+                case "DISPOSAL_TYPE" -> category + " disposals";
+                case "RISK_OF_SERIOUS_HARM" -> category + " risk of serious harm";
+                case "SAFETY_AND_WELLBEING" -> category + " risk to safety and wellbeing";
+                case "RECENCY" -> this.category.equals("RECENT") ? "cases in the recency window" : "cases outside the recency window";
+                default -> category + " " + Words.sentence(classification).toLowerCase(java.util.Locale.ROOT);
+            };
         }
     }
 

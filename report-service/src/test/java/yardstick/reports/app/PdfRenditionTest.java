@@ -21,7 +21,7 @@ class PdfRenditionTest {
                 List.of(new ReportDocument.Section(2, "Court disposals", "2.1", "Assessment", "Inadequate", true,
                         List.of(new ReportDocument.KeyQuestionRow("2.1.3", "Does assessment sufficiently analyse how to keep other people safe?", 41,
                                 true, 34, List.of())), "", "", "", List.of())),
-                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 39, 80, 0.05, 60, 6, 9, 4.9, "", 0, 0)), List.of());
+                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 39, 80, 0.05, 60, 6, 9, 4.9, "", 0, 0, List.of())), List.of());
         byte[] pdf = PdfRendition.render(HtmlRendition.render(report));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document);

@@ -24,7 +24,7 @@ class HtmlRenditionTest {
                                 new ReportDocument.KeyQuestionRow("2.1.2", "Is the child safe?", null, false, 0, List.of())), "", "", "", List.of()),
                         new ReportDocument.Section(1, "Organisational delivery", "1.2", "Staff", "Requires improvement", false, List.of(), "",
                                 "Caseloads were too high.", "", List.of("Do staffing and workload levels support the delivery?"))),
-                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 77, 80, 0.05, 60, 6, 9, 4.9, "", 0, 0)), List.of());
+                List.of(new ReportDocument.SampleFacts("Court disposals", 144, 77, 80, 0.05, 60, 6, 9, 4.9, "", 0, 0, List.of())), List.of());
     }
 
     private static ReportDocument report(String service) {

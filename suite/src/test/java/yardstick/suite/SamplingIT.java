@@ -87,6 +87,18 @@ class SamplingIT {
     }
 
     @Test
+    void aSizeRuleTheServiceDoesNotKnowIsRefusedNamingTheField() throws Exception {
+        String inspection = inspectionWithPopulation();
+        // Found by the hostile-input fuzzer: an unknown enum number was taken for the default rule and the plan made.
+        StatusRuntimeException refused = assertThrows(StatusRuntimeException.class, () -> sampling().planSample(PlanSampleRequest.newBuilder()
+                .setInspection(inspection).addSettings(CategorySettings.newBuilder().setCategory(CaseCategory.CASE_CATEGORY_COURT)
+                        .setSizeRuleValue(99)).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, refused.getStatus().getCode());
+        com.google.rpc.BadRequest bad = io.grpc.protobuf.StatusProto.fromThrowable(refused).getDetails(0).unpack(com.google.rpc.BadRequest.class);
+        assertEquals(List.of("settings[0].size_rule"), bad.getFieldViolationsList().stream().map(v -> v.getField()).toList());
+    }
+
+    @Test
     void theDrawMatchesEveryClassificationsTargetAndIsReproducibleFromItsSeed() throws Exception {
         String first = inspectionWithPopulation();
         sampling().planSample(PlanSampleRequest.newBuilder().setInspection(first).build());

@@ -74,6 +74,10 @@ public class SamplingEndpoint extends SamplingServiceGrpc.SamplingServiceImplBas
                 if (settings.containsKey(category)) {
                     problems.add(new FieldProblem(prefix + "category", category + " is given twice"));
                 }
+                if (given.getSizeRule() == SizeRule.UNRECOGNIZED) {
+                    problems.add(new FieldProblem(prefix + "size_rule", "is not a size rule this service knows (" + given.getSizeRuleValue()
+                            + "): SIZE_RULE_FORMULA, SIZE_RULE_SHARE_OF_COURT, or unset for the category's default"));
+                }
                 CategorySettings merged = merge(CategorySettings.defaults(category), given);
                 problems.addAll(merged.problems(prefix));
                 settings.put(category, merged);

@@ -163,6 +163,50 @@ class JudgementsIT {
         assertEquals(Status.Code.NOT_FOUND, outside.getStatus().getCode());
     }
 
+    @Test
+    void aDraftEditedPartByPartReadsBackAsTheLastEditEveryTime() throws Exception {
+        String inspection = PopulationIT.newInspection(cases);
+        Sample sample = sampled(cases, inspection, List.copyOf(population.values()), 11);
+        SampledCase sampledCase = sample.getCategories(0).getCases(0);
+        String name = name(inspection, sampledCase.getReference());
+        CaseJudgements.Builder full = judgements(name, kent, population.get(sampledCase.getReference()), k -> Answer.ANSWER_YES);
+        CaseJudgements saved = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(full).build())
+                .getJudgements();
+        assertEquals(contentOf(full.build()), contentOf(saved));
+
+        // One key question dropped, a note and a judgement changed, a prompt's answer dropped and another's changed.
+        CaseJudgements.Builder edited = saved.toBuilder();
+        edited.removeKeyQuestions(0);
+        edited.setKeyQuestions(0, edited.getKeyQuestions(0).toBuilder().setNote("Changed note"));
+        edited.setKeyQuestions(1, edited.getKeyQuestions(1).toBuilder().setJudgement(Answer.ANSWER_NO));
+        int withPrompts = java.util.stream.IntStream.range(0, edited.getKeyQuestionsCount())
+                .filter(i -> edited.getKeyQuestions(i).getPromptsCount() >= 2).findFirst().orElseThrow();
+        KeyQuestionJudgement.Builder prompted = edited.getKeyQuestions(withPrompts).toBuilder();
+        prompted.setPrompts(1, prompted.getPrompts(1).toBuilder().setAnswer(Answer.ANSWER_NO)).removePrompts(0);
+        edited.setKeyQuestions(withPrompts, prompted);
+        CaseJudgements second = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(edited).build())
+                .getJudgements();
+        assertEquals(contentOf(edited.build()), contentOf(second));
+        assertEquals(contentOf(second), contentOf(judging(cases).getCaseJudgements(
+                yardstick.cases.v1.GetCaseJudgementsRequest.newBuilder().setName(name).build()).getJudgements()));
+
+        // And back to the first draft, the dropped key question and prompt answered again.
+        CaseJudgements third = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder()
+                .setJudgements(full.setEtag(second.getEtag())).build()).getJudgements();
+        assertEquals(contentOf(full.build()), contentOf(third));
+        assertTrue(!third.getEtag().equals(second.getEtag()) && !second.getEtag().equals(saved.getEtag()), "each edit is a new version");
+    }
+
+    /** What a draft says, key question by key question, in an order of its own (the service answers in the framework's). */
+    private static Map<String, String> contentOf(CaseJudgements judgements) {
+        Map<String, String> content = new TreeMap<>();
+        for (KeyQuestionJudgement judgement : judgements.getKeyQuestionsList()) {
+            content.put(judgement.getKeyQuestion(), judgement.getJudgement() + " | " + judgement.getNote() + " | "
+                    + judgement.getPromptsList().stream().map(p -> p.getPrompt() + "=" + p.getAnswer()).sorted().toList());
+        }
+        return content;
+    }
+
     private static BadRequest badRequest(Executable call) throws Exception {
         StatusRuntimeException error = assertThrows(StatusRuntimeException.class, call);
         assertEquals(Status.Code.INVALID_ARGUMENT, error.getStatus().getCode(), error.getStatus().toString());

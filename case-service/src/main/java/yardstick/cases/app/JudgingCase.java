@@ -73,7 +73,8 @@ public class JudgingCase {
         problems.addAll(JudgementRules.draftProblems(framework, sampled, command.judgements()));
         BadFields.refuse(problems);
         RecordedJudgements current = lockedCurrent(inspection, command.reference(), command.etag(), name);
-        judgements.save(inspection.id(), command.reference(), current.version(), command.judgements(), caller.subject(), now());
+        judgements.save(inspection.id(), command.reference(), current.version(), current.judgements(), command.judgements(), caller.subject(),
+                now());
         return cases.read(inspection, command.reference());
     }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -21,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import yardstick.platform.database.EmbeddedDatabase;
+import yardstick.platform.testing.TestDatabase;
 import yardstick.platform.grpc.Failures;
 
 /**
@@ -32,10 +31,8 @@ class DatabaseFailuresTest {
     private static EmbeddedDatabase database;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of("target", "test-databases").toAbsolutePath();
-        Files.createDirectories(root);
-        database = EmbeddedDatabase.start(Files.createTempDirectory(root, "failures-").resolve("postgres"), 0);
+    static void start() {
+        database = TestDatabase.embedded();
     }
 
     @AfterAll

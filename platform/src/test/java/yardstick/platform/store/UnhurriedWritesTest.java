@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import yardstick.platform.database.EmbeddedDatabase;
+import yardstick.platform.testing.TestDatabase;
 
 /** Writes that need not wait for the disk: all their rows or none, and the setting stays theirs. */
 class UnhurriedWritesTest {
@@ -23,10 +22,8 @@ class UnhurriedWritesTest {
     private static UnhurriedWrites unhurried;
 
     @BeforeAll
-    static void start() throws Exception {
-        Path root = Path.of("target", "test-databases").toAbsolutePath();
-        Files.createDirectories(root);
-        database = EmbeddedDatabase.start(Files.createTempDirectory(root, "jdbc-").resolve("postgres"), 0);
+    static void start() {
+        database = TestDatabase.embedded();
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl());
         config.setUsername(database.username());

@@ -64,6 +64,11 @@ public final class TestDatabase {
         return container;
     }
 
+    /** An embedded PostgreSQL of the test's own, on a fresh cluster under {@code target/} and a free port; close it after. */
+    public static EmbeddedDatabase embedded() {
+        return EmbeddedDatabase.start(freshDirectory().resolve("postgres"), 0);
+    }
+
     private static Path freshDirectory() {
         try {
             Path root = Path.of("target", "test-databases").toAbsolutePath();

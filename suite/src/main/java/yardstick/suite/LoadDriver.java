@@ -9,9 +9,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -106,6 +102,7 @@ final class LoadDriver {
         ManagedChannel ratings = channel(Service.RATINGS, environment);
         ManagedChannel reports = channel(Service.REPORTS, environment);
         String portal = "http://localhost:" + Service.REPORTS.httpPort(environment).orElse(8080);
+        PortalConnections http = new PortalConnections(URI.create(portal), CALL_DEADLINE);
         try {
             System.out.println("Setting up: Harrow's inspection carried to a published report; a 91-case inspection judged and submitted; "
                     + "40 cases judged as drafts to edit");
@@ -128,7 +125,6 @@ final class LoadDriver {
             var reporting = ReportServiceGrpc.newFutureStub(reports).withCallCredentials(signIns.as(SignIns.PUBLISHER));
             ReportFormat[] formats = {ReportFormat.REPORT_FORMAT_HTML, ReportFormat.REPORT_FORMAT_MARKDOWN, ReportFormat.REPORT_FORMAT_JSON};
             AtomicLong renders = new AtomicLong();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CALL_DEADLINE).build();
 
             Map<String, Supplier<ListenableFuture<?>>> grpcCalls = new LinkedHashMap<>();
             grpcCalls.put("CalculateRatings", () -> rating.withDeadlineAfter(CALL_DEADLINE.toMillis(), TimeUnit.MILLISECONDS).calculateRatings(kent));
@@ -139,9 +135,9 @@ final class LoadDriver {
                             .setFormat(formats[(int) (renders.getAndIncrement() % formats.length)]).build()));
             grpcCalls.put("UpdateCaseJudgements", () -> edit(judging, drafts, edits.incrementAndGet()));
             Map<String, String> portalCalls = Map.of(
-                    "Portal GET /api/v1/reports", portal + "/api/v1/reports?page_size=20",
-                    "Portal GET /api/v1/reports/{id}/html", portal + "/api/v1/reports/" + publicationId + "/html",
-                    "Portal GET /api/v1/ratings.json", portal + "/api/v1/ratings.json");
+                    "Portal GET /api/v1/reports", "/api/v1/reports?page_size=20",
+                    "Portal GET /api/v1/reports/{id}/html", "/api/v1/reports/" + publicationId + "/html",
+                    "Portal GET /api/v1/ratings.json", "/api/v1/ratings.json");
 
             System.out.printf("Driving %,d calls/s for %d s after %d s of warm-up (cases %s, ratings %s, reports %s, portal %s)%n",
                     rate, duration.toSeconds(), warmup.toSeconds(), address(Service.CASES, environment), address(Service.RATINGS, environment),
@@ -190,11 +186,8 @@ final class LoadDriver {
                         }
                     }, MoreExecutors.directExecutor());
                 } else {
-                    CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(HttpRequest.newBuilder(URI.create(portalCalls.get(method)))
-                            .timeout(CALL_DEADLINE).build(), HttpResponse.BodyHandlers.discarding());
-                    answer.whenComplete((response, failure) -> {
-                        done(method, callDue, failure != null ? failure
-                                : response.statusCode() == 200 ? null : new IllegalStateException("HTTP " + response.statusCode()));
+                    http.get(portalCalls.get(method)).whenComplete((status, failure) -> {
+                        done(method, callDue, failure != null ? failure : status == 200 ? null : new IllegalStateException("HTTP " + status));
                         outstanding.release();
                     });
                 }
@@ -211,6 +204,7 @@ final class LoadDriver {
             cases.shutdownNow();
             ratings.shutdownNow();
             reports.shutdownNow();
+            http.close();
         }
     }
 
@@ -376,8 +370,9 @@ final class LoadDriver {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors() * 1000 / total);
     }
 
+    /** Answers are taken on the channel's event loop: the driver's callbacks only record them, and a hand-off to a pool per answer cost more than that. */
     private static ManagedChannel channel(Service service, Map<String, String> environment) {
-        return ManagedChannelBuilder.forTarget(address(service, environment)).usePlaintext().build();
+        return ManagedChannelBuilder.forTarget(address(service, environment)).usePlaintext().directExecutor().build();
     }
 
     private static String address(Service service, Map<String, String> environment) {

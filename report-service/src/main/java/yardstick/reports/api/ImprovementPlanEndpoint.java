@@ -61,7 +61,6 @@ import yardstick.reports.v1.RenderPlanRequest;
 import yardstick.reports.v1.RenderPlanResponse;
 import yardstick.reports.v1.StreamPlanRenditionRequest;
 import yardstick.reports.v1.StreamPlanRenditionResponse;
-import yardstick.reports.v1.Report;
 import yardstick.reports.v1.ReportFormat;
 import yardstick.reports.v1.SubmitPlanRequest;
 import yardstick.reports.v1.SubmitPlanResponse;
@@ -103,7 +102,7 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
             if (publicationId.isPresent() && publication.isEmpty()) {
                 throw Errors.notFound(request.getParent());
             }
-            List<Recommendation> recommendations = publication.map(ImprovementPlanEndpoint::recommendations).orElse(List.of());
+            List<Recommendation> recommendations = publication.map(this::recommendations).orElse(List.of());
             List<ImprovementPlan.ObjectiveContent> objectives = new ArrayList<>();
             for (int i = 0; i < given.getObjectivesCount(); i++) {
                 objectives.add(objective(given.getObjectives(i), "plan.objectives[" + i + "]", recommendations, problems));
@@ -319,13 +318,9 @@ public class ImprovementPlanEndpoint extends ImprovementPlanServiceGrpc.Improvem
     }
 
     /** The recommendations of the published report, which the plan must answer. */
-    static List<Recommendation> recommendations(Publication publication) {
-        try {
-            return Report.parseFrom(publication.reportBody()).getRecommendationsList().stream()
-                    .map(r -> new Recommendation(r.getNumber(), r.getAddressedTo(), r.getText())).toList();
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("publication " + publication.id() + " is unreadable", e);
-        }
+    private List<Recommendation> recommendations(Publication publication) {
+        return creating.recommendations(publication).stream().map(r -> new Recommendation(r.getNumber(), r.getAddressedTo(), r.getText()))
+                .toList();
     }
 
     private record ActionName(UUID plan, int action) {

@@ -2,7 +2,6 @@ package yardstick.reports.api;
 
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import com.google.protobuf.InvalidProtocolBufferException;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -18,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +25,13 @@ import java.util.UUID;
 import yardstick.platform.app.Bounds;
 import yardstick.platform.app.PageTokens;
 import yardstick.platform.app.Refused;
+import yardstick.reports.app.ReadingPortal;
 import yardstick.reports.app.ReadingPublications;
-import yardstick.reports.app.ReportAssembly;
 import yardstick.reports.app.ReportRenditions;
 import yardstick.reports.domain.Publication;
+import yardstick.reports.domain.PublishedOutcome;
 import yardstick.reports.domain.PublishedRendition;
 import yardstick.reports.v1.Report;
-import yardstick.reports.v1.StandardSection;
 
 /**
  * The inspectorate portal's HTTP face, {@code /api/v1}: published reports (never drafts, never
@@ -49,9 +47,11 @@ public class PortalController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final ReadingPublications publications;
+    private final ReadingPortal portal;
 
-    PortalController(ReadingPublications publications) {
+    PortalController(ReadingPublications publications, ReadingPortal portal) {
         this.publications = publications;
+        this.portal = portal;
     }
 
     @Serdeable
@@ -152,21 +152,12 @@ public class PortalController {
 
     private List<RatingRow> ratingRows() {
         List<RatingRow> rows = new ArrayList<>();
-        int offset = 0;
-        List<Publication> page;
-        do {
-            page = publications.visible(Instant.now(), "", null, offset, 200);
-            for (Publication publication : page) {
-                Report report = report(publication);
-                for (StandardSection section : report.getStandardsList()) {
-                    rows.add(new RatingRow("publications/" + publication.id(), publication.inspection(), publication.serviceInspected(),
-                            publication.firstPublishTime().atZone(ZoneOffset.UTC).getYear(), section.getStandard(), section.getName(),
-                            ReportAssembly.label(section.getRating()), report.getRatingsTable().getScore(),
-                            ReportAssembly.label(report.getRatingsTable().getOverall())));
-                }
+        for (PublishedOutcome outcome : portal.outcomes(Instant.now())) {
+            for (PublishedOutcome.StandardOutcome standard : outcome.standards()) {
+                rows.add(new RatingRow("publications/" + outcome.publication(), outcome.inspection(), outcome.nameAtPublication(),
+                        outcome.year(), standard.standard(), standard.name(), standard.rating(), outcome.score(), outcome.overall()));
             }
-            offset += page.size();
-        } while (page.size() == 200);
+        }
         return rows;
     }
 
@@ -174,12 +165,12 @@ public class PortalController {
         return publications.visible(id, Instant.now());
     }
 
-    /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
     /** Where the service's submitted improvement plan in answer to the report is, if it has submitted one. */
     private Optional<String> plan(Publication row) {
         return Optional.ofNullable(publications.submittedPlansOf(List.of(row.id()), Instant.now()).get(row.id())).map(PortalAddresses::plan);
     }
 
+    /** A publication as the portal lists it: a correction says what it corrects and why; a corrected one names its correction. */
     private static PublishedReport published(Publication row, Optional<Publication> correctedBy,
                                              Optional<String> plan) {
         String base = PortalAddresses.report(row.id()) + "/";
@@ -187,14 +178,6 @@ public class PortalController {
                 row.reportVersion(), row.corrects().map(UUID::toString).orElse(null),
                 row.correctionNote().isEmpty() ? null : row.correctionNote(), correctedBy.map(c -> c.id().toString()).orElse(null),
                 PortalAddresses.renditions(base), plan.orElse(null));
-    }
-
-    private static Report report(Publication row) {
-        try {
-            return Report.parseFrom(row.reportBody());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("publication " + row.id() + " is unreadable", e);
-        }
     }
 
     private static String quote(String value) {

@@ -36,8 +36,11 @@ public class ChangingPlan {
 
     private final yardstick.reports.store.PublicationStore publications;
 
-    ChangingPlan(PlanStore plans, yardstick.reports.store.PublicationStore publications, Clock clock) {
+    private final PublishedReports reports;
+
+    ChangingPlan(PlanStore plans, yardstick.reports.store.PublicationStore publications, Clock clock, PublishedReports reports) {
         this.publications = publications;
+        this.reports = reports;
         this.plans = plans;
         this.clock = clock;
     }
@@ -52,7 +55,7 @@ public class ChangingPlan {
                     "the plan changed since it was read (its etag is now " + row.etag() + "); read it again and reapply the change");
         }
         ImprovementPlan plan = PlanMessages.plan(row.body());
-        publications.find(row.publication()).ifPresentOrElse(p -> InspectedServiceAccess.requireOwn(caller, p),
+        publications.find(row.publication()).ifPresentOrElse(p -> InspectedServiceAccess.requireOwn(caller, p, reports),
                 () -> InspectedServiceAccess.requireOwn(caller, ""));
         if (command.action().isPresent() && plan.action(command.action().get()).isEmpty()) {
             throw new Refused.NotFound(PlanMessages.actionName(id, command.action().get()));

@@ -26,11 +26,13 @@ public class CreatingPlan {
     private final PlanStore plans;
     private final PublicationStore publications;
     private final Clock clock;
+    private final PublishedReports reports;
 
-    CreatingPlan(PlanStore plans, PublicationStore publications, Clock clock) {
+    CreatingPlan(PlanStore plans, PublicationStore publications, Clock clock, PublishedReports reports) {
         this.plans = plans;
         this.publications = publications;
         this.clock = clock;
+        this.reports = reports;
     }
 
     /** The publication the plan answers, whose recommendations it must address. */
@@ -38,9 +40,14 @@ public class CreatingPlan {
         return publications.find(id);
     }
 
+    /** The recommendations of the report the publication froze, which the plan must answer. */
+    public List<yardstick.reports.v1.Recommendation> recommendations(Publication publication) {
+        return reports.of(publication).getRecommendationsList();
+    }
+
     @Transactional
     public StoredPlan create(Caller caller, CreatePlan command) {
-        InspectedServiceAccess.requireOwn(caller, command.publication());
+        InspectedServiceAccess.requireOwn(caller, command.publication(), reports);
         ImprovementPlan plan = command.plan();
         Instant now = ChangingPlan.now(clock);
         UUID publication = command.publication().id();

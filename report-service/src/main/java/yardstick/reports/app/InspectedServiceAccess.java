@@ -30,10 +30,10 @@ final class InspectedServiceAccess {
     }
 
     /** Refused unless the caller is staff or speaks for the service whose inspection the publication reports. */
-    static void requireOwn(Caller caller, Publication publication) {
+    static void requireOwn(Caller caller, Publication publication, PublishedReports reports) {
         if (caller.holdsAny(STAFF) || caller.isService()) {
             return;
         }
-        requireOwn(caller, ReadingPortal.report(publication).getInspectedService());
+        requireOwn(caller, reports.of(publication).getInspectedService());
     }
 }

@@ -28,7 +28,10 @@ public class ReadingPlan {
     private final PublicationStore publications;
     private final Clock clock;
 
-    ReadingPlan(PlanStore plans, PublicationStore publications, Clock clock) {
+    private final PublishedReports reports;
+
+    ReadingPlan(PlanStore plans, PublicationStore publications, Clock clock, PublishedReports reports) {
+        this.reports = reports;
         this.plans = plans;
         this.publications = publications;
         this.clock = clock;
@@ -48,7 +51,7 @@ public class ReadingPlan {
     /** The plan, if the caller may see it: an inspected service sees only its own. */
     public StoredPlan own(Caller caller, UUID id) {
         StoredPlan stored = read(id);
-        publications.find(stored.row().publication()).ifPresentOrElse(p -> InspectedServiceAccess.requireOwn(caller, p),
+        publications.find(stored.row().publication()).ifPresentOrElse(p -> InspectedServiceAccess.requireOwn(caller, p, reports),
                 () -> InspectedServiceAccess.requireOwn(caller, ""));
         return stored;
     }

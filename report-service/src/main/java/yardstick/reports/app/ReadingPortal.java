@@ -1,6 +1,5 @@
 package yardstick.reports.app;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import yardstick.platform.app.Kept;
 import yardstick.reports.domain.NationalPicture;
 import yardstick.reports.domain.Publication;
 import yardstick.reports.domain.PublishedOutcome;
@@ -64,11 +63,14 @@ public class ReadingPortal {
     private final ServiceRegisterCopy register;
     private final Optional<CopyingServiceRegister> copying;
     private final ReadingPlan readingPlan;
-    private final Map<UUID, PublishedOutcome> outcomes = new ConcurrentHashMap<>();
+    private final PublishedReports reports;
+    /** The outcome of each publication read, kept: a publication never changes. */
+    private final Kept<UUID, PublishedOutcome> outcomes = new Kept<>(2_000);
 
     ReadingPortal(PublicationStore publications, PlanStore plans, ServiceRegisterCopy register, Optional<CopyingServiceRegister> copying,
-                  ReadingPlan readingPlan) {
+                  ReadingPlan readingPlan, PublishedReports reports) {
         this.publications = publications;
+        this.reports = reports;
         this.plans = plans;
         this.register = register;
         this.copying = copying;
@@ -79,16 +81,7 @@ public class ReadingPortal {
     public List<PublishedOutcome> outcomes(Instant now) {
         List<PublishedOutcome> current = new ArrayList<>();
         for (UUID id : publications.currentVisible(now)) {
-            PublishedOutcome outcome = outcomes.get(id);
-            if (outcome == null) {
-                Optional<Publication> found = publications.find(id);
-                if (found.isEmpty()) {
-                    continue;
-                }
-                outcome = outcome(found.get());
-                outcomes.put(id, outcome);
-            }
-            current.add(outcome);
+            outcomes.get(id, p -> publications.find(p).map(this::outcome)).ifPresent(current::add);
         }
         return current;
     }
@@ -130,10 +123,10 @@ public class ReadingPortal {
             return Optional.empty();
         }
         UUID publication = found.get().id();
-        PublishedOutcome outcome = outcomes.computeIfAbsent(publication, p -> outcome(found.get()));
+        PublishedOutcome outcome = outcomes.get(publication, p -> Optional.of(outcome(found.get()))).orElseThrow();
         ServiceOnRecord service = records(List.of(outcome.serviceKey())).getOrDefault(outcome.serviceKey(), unregistered(outcome));
         Optional<UUID> plan = Optional.ofNullable(plans.submittedPlansOf(List.of(publication), now).get(publication));
-        return Optional.of(new ReportPage(found.get(), service, outcome, ReportDocuments.of(report(found.get())), plan));
+        return Optional.of(new ReportPage(found.get(), service, outcome, ReportDocuments.of(reports.of(found.get())), plan));
     }
 
     /** The national picture of every current publication visible at {@code now}. */
@@ -168,11 +161,11 @@ public class ReadingPortal {
         });
     }
 
-    private static PublishedOutcome outcome(Publication publication) {
-        Report report = report(publication);
+    private PublishedOutcome outcome(Publication publication) {
+        Report report = reports.of(publication);
         List<PublishedOutcome.StandardOutcome> standards = report.getStandardsList().stream()
                 .map(s -> new PublishedOutcome.StandardOutcome(s.getStandard(), s.getName(), ReportAssembly.label(s.getRating()))).toList();
-        return new PublishedOutcome(publication.id(), report.getInspectedService(), publication.serviceInspected(),
+        return new PublishedOutcome(publication.id(), publication.inspection(), report.getInspectedService(), publication.serviceInspected(),
                 publication.firstPublishTime(), date(report.hasFieldworkStart(), report.getFieldworkStart()),
                 date(report.hasFieldworkEnd(), report.getFieldworkEnd()), ReportAssembly.label(report.getRatingsTable().getOverall()),
                 report.getRatingsTable().getScore(), report.getRatingsTable().getMaximumScore(), standards);
@@ -188,14 +181,5 @@ public class ReadingPortal {
 
     private static Optional<LocalDate> date(boolean present, com.google.type.Date date) {
         return present ? Optional.of(LocalDate.of(date.getYear(), date.getMonth(), date.getDay())) : Optional.empty();
-    }
-
-    /** The report a publication froze. */
-    static Report report(Publication publication) {
-        try {
-            return Report.parseFrom(publication.reportBody());
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("publication " + publication.id() + " is unreadable", e);
-        }
     }
 }

@@ -8,12 +8,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What the portal shows of one current publication: whose inspection it was (the register's
+ * What the portal shows of one current publication: the inspection, whose it was (the register's
  * name, or empty for a report published before the register), the service's name at
  * publication, when its report was first published and its fieldwork, and its ratings in words.
  * A publication never changes, so neither does this.
  */
-public record PublishedOutcome(UUID publication, String inspectedService, String nameAtPublication, Instant firstPublished,
+public record PublishedOutcome(UUID publication, String inspection, String inspectedService, String nameAtPublication, Instant firstPublished,
                                Optional<LocalDate> fieldworkStart, Optional<LocalDate> fieldworkEnd, String overall, int score,
                                int maximumScore, List<StandardOutcome> standards) {
 

@@ -4,7 +4,6 @@ import jakarta.inject.Singleton;
 import yardstick.cases.domain.CaseWork;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
-import yardstick.cases.store.RetentionStore;
 import yardstick.cases.store.SampleStore;
 import yardstick.platform.app.Refused;
 import yardstick.platform.identity.Caller;
@@ -15,12 +14,10 @@ import yardstick.platform.identity.Role;
 class InspectionAccess {
 
     private final InspectionStore store;
-    private final RetentionStore retention;
     private final SampleStore locks;
 
-    InspectionAccess(InspectionStore store, RetentionStore retention, SampleStore locks) {
+    InspectionAccess(InspectionStore store, SampleStore locks) {
         this.store = store;
-        this.retention = retention;
         this.locks = locks;
     }
 
@@ -85,8 +82,9 @@ class InspectionAccess {
 
     /** As {@link #existing}, for a call on its case data: refused as PURGED once that data has been purged under the retention. */
     private Inspection withCaseData(InspectionName name) {
-        Inspection inspection = existing(name);
-        retention.purgeTime(inspection.id()).ifPresent(purged -> {
+        InspectionStore.Found found = store.findWithPurge(name.id()).orElseThrow(() -> new Refused.NotFound(name.name()));
+        Inspection inspection = found.inspection();
+        found.casesPurged().ifPresent(purged -> {
             throw new Refused.RulesBroken("PURGED", inspection.name(),
                     "the inspection's case data (eligible population, sample, judgements) was purged at " + purged
                             + ", its retention after closing having passed; its published reports and ratings remain");

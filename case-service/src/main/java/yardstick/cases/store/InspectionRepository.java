@@ -6,15 +6,12 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.GenericRepository;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface InspectionRepository extends GenericRepository<InspectionRow, UUID> {
 
     InspectionRow save(InspectionRow row);
-
-    Optional<InspectionRow> findById(UUID id);
 
     @Query("""
             UPDATE inspection SET inspected_service = :inspectedService, fieldwork_start = :fieldworkStart,

@@ -1,25 +1,36 @@
 package yardstick.cases.store;
 
 import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.InspectionState;
+import yardstick.platform.store.Jdbc;
 
 /** Inspections kept in case-service's database; each method is one transaction. */
 @Singleton
 public class InspectionStore {
 
+    /** An inspection as stored, and when its case data was purged under the retention, if it was. */
+    public record Found(Inspection inspection, Optional<Instant> casesPurged) {
+    }
+
     private final InspectionRepository repository;
+    private final Jdbc jdbc;
     private final Clock clock;
 
-    InspectionStore(InspectionRepository repository, Clock clock) {
+    InspectionStore(InspectionRepository repository, @Named("default") DataSource dataSource, Clock clock) {
         this.repository = repository;
+        this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
     }
 
@@ -35,7 +46,25 @@ public class InspectionStore {
 
     @Transactional(readOnly = true)
     public Optional<Inspection> find(UUID id) {
-        return repository.findById(id).map(InspectionRow::inspection);
+        return findWithPurge(id).map(Found::inspection);
+    }
+
+    /**
+     * The inspection with its purge time, in one read: every call on an inspection's case data asks
+     * both first (through Micronaut Data and a second query, they were a tenth of case-service's CPU).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Found> findWithPurge(UUID id) {
+        return jdbc.query("SELECT id, inspected_service, fieldwork_start, fieldwork_end, framework, lead_inspector, team, state, version, "
+                + "create_time, update_time, purge_time FROM inspection WHERE id = ?", row -> {
+                    OffsetDateTime purged = row.getObject("purge_time", OffsetDateTime.class);
+                    InspectionRow found = new InspectionRow(row.getObject("id", UUID.class), row.getString("inspected_service"),
+                            row.getObject("fieldwork_start", LocalDate.class), row.getObject("fieldwork_end", LocalDate.class),
+                            row.getString("framework"), row.getString("lead_inspector"), (String[]) row.getArray("team").getArray(),
+                            row.getString("state"), row.getLong("version"), row.getObject("create_time", OffsetDateTime.class).toInstant(),
+                            row.getObject("update_time", OffsetDateTime.class).toInstant());
+                    return new Found(found.inspection(), Optional.ofNullable(purged).map(OffsetDateTime::toInstant));
+                }, id).stream().findFirst();
     }
 
     /**

@@ -56,14 +56,6 @@ public class RetentionStore {
         return Optional.of(new PurgedInspection(inspection, times.get(0)[0], now, eligible, sampled, judgements));
     }
 
-    /** When the inspection's case data was purged, if it was. */
-    @Transactional(readOnly = true)
-    public Optional<Instant> purgeTime(UUID inspection) {
-        return jdbc.query("SELECT purge_time FROM inspection WHERE id = ?",
-                        row -> Optional.ofNullable(instant(row.getObject("purge_time", OffsetDateTime.class))), inspection)
-                .stream().findFirst().flatMap(time -> time);
-    }
-
     private static OffsetDateTime timestamp(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }

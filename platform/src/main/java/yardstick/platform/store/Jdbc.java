@@ -99,14 +99,13 @@ public final class Jdbc {
      * Runs a statement once for each of {@code rows} (its parameters), sent together, in a transaction
      * of its own: for a data source that is a pool, not one that hands out a caller's transaction.
      */
-    int executeInATransactionOfItsOwn(String sql, List<Object[]> rows) {
+    void executeInATransactionOfItsOwn(String sql, List<Object[]> rows) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                int changed = batch(statement, rows);
+                batch(statement, rows);
                 connection.commit();
-                return changed;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;

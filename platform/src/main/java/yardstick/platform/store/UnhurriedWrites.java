@@ -31,15 +31,20 @@ public final class UnhurriedWrites implements AutoCloseable {
         config.setMaximumPoolSize(1);
         config.setMinimumIdle(1);
         config.setConnectionInitSql("set synchronous_commit to off");
+        // A batch of inserts goes as one multi-row insert: one statement for PostgreSQL to run, not one per row.
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
         // Connected when first needed: the service may start while its database is still coming up.
         config.setInitializationFailTimeout(-1);
         this.pool = new HikariDataSource(config);
         this.jdbc = new Jdbc(pool);
     }
 
-    /** Runs {@code sql} once for each of {@code rows} (its parameters), sent together, in one transaction. */
-    public int store(String sql, List<Object[]> rows) {
-        return jdbc.executeInATransactionOfItsOwn(sql, rows);
+    /**
+     * Runs {@code sql} once for each of {@code rows} (its parameters), sent together, in one
+     * transaction; an insert's rows go as one statement, so the driver cannot say what each row changed.
+     */
+    public void store(String sql, List<Object[]> rows) {
+        jdbc.executeInATransactionOfItsOwn(sql, rows);
     }
 
     @Override

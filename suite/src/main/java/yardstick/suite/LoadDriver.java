@@ -47,8 +47,9 @@ import yardstick.reports.v1.ReportServiceGrpc;
  * renditions (the publisher) and the portal's public reads. Calls are sent on schedule whether or
  * not earlier ones have answered (an open model), and each latency is measured from when the call
  * was due, so a stalled service shows in the figures rather than slowing the driver down
- * (no coordinated omission). Prints per method: throughput, p50/p99/p99.9, errors; each
- * service's resident memory at the end; and the CPU each call cost each process.
+ * (no coordinated omission). The warm-up's first half ramps up to the rate. Prints per method:
+ * throughput, p50/p99/p99.9, errors; each service's resident memory at the end; and the CPU each
+ * call cost each process.
  */
 final class LoadDriver {
 
@@ -146,9 +147,10 @@ final class LoadDriver {
             long period = 1_000_000_000L / rate;
             long start = System.nanoTime();
             long measureFrom = start + warmup.toNanos();
+            long rampedBy = start + warmup.toNanos() / 2;
             long end = measureFrom + duration.toNanos();
             long sent = 0;
-            for (long due = start; due < end; due += period, sent++) {
+            for (long due = start; due < end; due += ramped(period, due - start, rampedBy - start), sent++) {
                 long wait = due - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
@@ -206,6 +208,19 @@ final class LoadDriver {
             reports.shutdownNow();
             http.close();
         }
+    }
+
+    /**
+     * The time to the next call: the rate rises from a tenth to the full rate over the first half
+     * of the warm-up, as load reaches a service that has just started. At the full rate from its
+     * first second, a cold suite (every method interpreted, the optimising compiler busy) fell
+     * behind, and the calls queued past their deadlines.
+     */
+    private static long ramped(long period, long sinceStart, long rampLength) {
+        if (sinceStart >= rampLength) {
+            return period;
+        }
+        return (long) (period / Math.max(0.1, (double) sinceStart / rampLength));
     }
 
     /** Edits one draft's first note with its etag; the draft returns to the pool with its new etag once answered. */

@@ -82,9 +82,9 @@ import java.util.function.Predicate;
  * sums are not the quotas and the draw often has to loosen a bound, and says so.
  * <p>
  * Every loop is bounded: the flight by the number of cases (each move decides one), the search by
- * its passes and each pass by its branches, the branch and bound by its branches
- * ({@value #PROVING_BRANCHES} where the flight starts, {@value #FLIGHT_PRICING_BRANCHES} during the
- * flight) and its rounds by the undecided cases, the listing by its count of samples and of
+ * its passes and each pass by its branches, the branch and bound by its branches over all its
+ * rounds of a landing ({@value #PROVING_BRANCHES} where the flight starts,
+ * {@value #FLIGHT_PRICING_BRANCHES} during the flight) and its rounds by the undecided cases, the listing by its count of samples and of
  * branches tried, the simplex by a limit on pivots. Past any of them the landing proves nothing
  * and the draw goes on as where weights do not exist: the flight moves on, and a draw that must
  * loosen a bound says so.
@@ -606,8 +606,8 @@ public final class BalancedProbabilityDraw {
              * new random order, taking each case first with its probability; where those give no
              * weights, on more samples that the simplex's last prices favour, for
              * {@value #PRICED_ROUNDS} rounds; then on the best sample for the prices, found
-             * exactly by {@link BalancedSamplePricing} within {@code mostBranches} branches, for
-             * as many rounds as there are undecided cases. Landed, and the sample drawn, where
+             * exactly by {@link BalancedSamplePricing}, for as many rounds as there are undecided
+             * cases and {@code mostBranches} branches in all. Landed, and the sample drawn, where
              * weights give every undecided case its probability; outside where the exact pricing
              * proves that no weights on balanced samples do; unsettled where a bound stopped it.
              */
@@ -642,8 +642,10 @@ public final class BalancedProbabilityDraw {
                     found.wanted = found.count + cases + 1;
                 }
                 BalancedSamplePricing pricing = new BalancedSamplePricing(categoriesOfUndecided, classifications, lowest, highest);
+                long branchesLeft = mostBranches;
                 for (int round = 0; round <= cases; round++) {
-                    BalancedSamplePricing.Priced priced = pricing.price(master.duals(), QUICK_PRICING_BRANCHES, mostBranches);
+                    BalancedSamplePricing.Priced priced = pricing.price(master.duals(), QUICK_PRICING_BRANCHES, branchesLeft);
+                    branchesLeft -= priced.branches();
                     if (priced.samples().isEmpty()) {
                         return priced.complete() ? Outcome.OUTSIDE : Outcome.UNSETTLED;
                     }

@@ -24,8 +24,8 @@ import java.util.List;
  */
 final class BalancedSamplePricing {
 
-    /** The samples the search found, each priced above nought and above the one before, and whether it ran to its end. */
-    record Priced(List<long[]> samples, double best, boolean complete) {
+    /** The samples the search found, each priced above nought and above the one before, whether it ran to its end, and its branches. */
+    record Priced(List<long[]> samples, double best, boolean complete, long branches) {
     }
 
     private static final double EPSILON = 1e-9;
@@ -107,7 +107,7 @@ final class BalancedSamplePricing {
         this.enoughOnceFoundAfter = enoughOnceFoundAfter;
         stopped = false;
         search(0, prices[units]);
-        return new Priced(List.copyOf(found), found.isEmpty() ? Double.NaN : best, !stopped);
+        return new Priced(List.copyOf(found), found.isEmpty() ? Double.NaN : best, !stopped, Math.min(branches, mostBranches));
     }
 
     private void search(int i, double value) {

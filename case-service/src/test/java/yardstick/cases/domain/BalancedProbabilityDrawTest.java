@@ -164,6 +164,48 @@ class BalancedProbabilityDrawTest {
         }
     }
 
+    /**
+     * 20 court cases in four profiles of five, n = 10, so every case's probability is 1/2 and
+     * every quota is 5 cases: girls (a referral order, low risk of serious harm; a youth
+     * rehabilitation order, high), boys (a referral order, high; a youth rehabilitation order, low).
+     * With k cases drawn of the first profile, a balanced sample takes 5 - k of each other profile
+     * (5 girls, 5 referral orders, 5 low risks), so k + 3 (5 - k) = 10 cases: k = 2.5. No balanced
+     * sample exists, though raking meets every quota in expectation: the population's limit. Every
+     * draw says what it loosened, keeps the size and each count within its loosened bound, and
+     * each case is still drawn in about half the samples (within five binomial standard deviations).
+     */
+    @Test
+    void aPopulationThatAllowsNoBalancedSampleIsStillAProbabilitySampleAndEveryDrawSaysWhatItLoosened() {
+        List<EligibleCase> population = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            population.add(court("FR-" + i, Gender.FEMALE, DisposalType.REFERRAL_ORDER, RiskLevel.LOW));
+            population.add(court("FY-" + i, Gender.FEMALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.HIGH));
+            population.add(court("MR-" + i, Gender.MALE, DisposalType.REFERRAL_ORDER, RiskLevel.HIGH));
+            population.add(court("MY-" + i, Gender.MALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.LOW));
+        }
+        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, NONE_RECENT)).toList(), 10, 0);
+        assertTrue(design.calibrated(), "raking meets every quota in expectation");
+        int draws = 400;
+        int[] drawn = new int[population.size()];
+        for (long seed = 1; seed <= draws; seed++) {
+            DrawnSample sample = BalancedProbabilityDraw.draw(population, 10, NONE_RECENT, 0, seed);
+            assertEquals(10, sample.cases().size(), "the size is never loosened");
+            assertFalse(sample.loosened().isEmpty(), "no sample is balanced, so the draw says what it loosened");
+            for (MarginBalance balance : sample.balance()) {
+                int loosenedBy = sample.loosened().stream().filter(l -> l.classification().equals(balance.classification())
+                        && l.category().equals(balance.category())).mapToInt(LoosenedBound::cases).sum();
+                assertTrue(Math.abs(balance.achieved() - balance.proportionalTarget()) <= loosenedBy + 1e-9,
+                        "each count within its bound as loosened: " + balance + " " + sample.loosened());
+            }
+            sample.cases().forEach(c -> drawn[population.indexOf(c.eligibleCase())]++);
+        }
+        for (int k = 0; k < population.size(); k++) {
+            assertEquals(0.5, design.inclusionProbability(Profile.of(population.get(k), NONE_RECENT)), 1e-9);
+            assertTrue(Math.abs(drawn[k] - draws / 2.0) <= 5 * Math.sqrt(draws / 4.0),
+                    population.get(k).reference() + " drawn " + drawn[k] + " times in " + draws);
+        }
+    }
+
     @Test
     void theSamePopulationSizeShareAndSeedGiveTheSameSample() {
         List<EligibleCase> population = new ArrayList<>();

@@ -185,7 +185,7 @@ class BalancedProbabilityDrawTest {
         }
         SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, NONE_RECENT)).toList(), 10, 0);
         assertTrue(design.calibrated(), "raking meets every quota in expectation");
-        int draws = 400;
+        int draws = 200;
         int[] drawn = new int[population.size()];
         for (long seed = 1; seed <= draws; seed++) {
             DrawnSample sample = BalancedProbabilityDraw.draw(population, 10, NONE_RECENT, 0, seed);

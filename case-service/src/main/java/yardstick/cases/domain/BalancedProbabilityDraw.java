@@ -38,33 +38,57 @@ import java.util.function.Predicate;
  * the flight stops, at a moment decided only by the walk so far, still has its inclusion
  * probability as its expectation; a landing that keeps the marginals of the point where the
  * flight stopped therefore keeps every inclusion probability exact. The landing draws one of
- * some samples of the undecided cases that have the planned size and every category's count
- * within one case of its quota (the floor or the ceiling), with weights whose mean is the
- * undecided cases' probabilities, found by the first phase of the simplex method
- * ({@link ExactMarginals}): such weights exist only if the point lies in the convex hull of
- * those samples. The flight leaves that hull now and then as it fixes cases (in one draw in 50
- * to 500 by the time 22 to 24 cases are undecided), and once out it cannot be brought back
- * without bias; where more cases are undecided it is nearly always inside. So once no more than
- * {@value #SEARCHING_FROM} cases are undecided, before each move the landing is tried on samples
- * within one case found by a seeded search ({@value #SAMPLES_PER_CASE} per undecided case; listing
- * them all would take too long), and where those give no weights, on more samples that the
- * simplex's last prices favour, for {@value #PRICED_ROUNDS} rounds (column generation); the
- * flight stops at the first try that finds weights. Where none does, the flight goes on to where
- * it cannot move (at most p cases undecided), and there every allowed sample is listed; where no
- * weights exist on them, one category's bound is loosened by a case and the samples listed
- * again, in this order: each safety and wellbeing category, then risk of serious harm, disposal
- * type, gender, recency; then a second case each, in the same order. The size is never loosened,
- * and the sample states which bounds were ({@link DrawnSample#loosened()}; see
- * {@link #SEARCHING_FROM} for how rarely). Where no weights exist even then, or the samples are
- * too many to list, the last cases are settled by the pivotal method on the size alone, and the
- * sample states every bound loosened. The bounds are the quotas' own floor and ceiling: where
- * raking cannot meet every quota ({@link SampleDesign}: a recency window taken whole, say, makes
- * its cases certain and overfills another category), the probabilities' sums are not the quotas
- * and the draw often has to loosen a bound, and says so.</li>
+ * some balanced samples of the undecided cases (the planned size, every category's count within
+ * one case of its quota: the floor or the ceiling) with weights whose mean is the undecided
+ * cases' probabilities, found by the first phase of the simplex method ({@link ExactMarginals}):
+ * such weights exist only if the point lies in the convex hull of the balanced samples. Listing
+ * them all would take too long, so the weights are found by column generation (Dantzig and Wolfe
+ * 1960; Desrosiers and Lübbecke 2005, "A primer in column generation", in Column Generation,
+ * Springer): first on samples found by a seeded search ({@value #SAMPLES_PER_CASE} per undecided
+ * case), then on samples the simplex's last prices favour, for {@value #PRICED_ROUNDS} rounds,
+ * then on the best sample for the prices, found exactly by branch and bound
+ * ({@link BalancedSamplePricing}). Where that search runs to its end and finds no sample priced
+ * above nought, it proves that the point lies outside the hull.</li>
  * </ol>
+ * <b>Where the landing is tried.</b> After the pivotal method, each profile has the floor of its
+ * expected count m_p = π_p N_p drawn and at most one case undecided, so a landing there draws a
+ * balanced sample with each profile's count the floor or the ceiling of m_p. That point depends
+ * on the population alone (cases of one profile are interchangeable), and where no more than
+ * {@value #SEARCHING_FROM} cases are undecided the landing is tried there before the flight moves.
+ * Where it proves the point outside the hull, the draw starts again from the inclusion
+ * probabilities themselves, every uncertain case undecided (where they are no more than
+ * {@value #LANDING_AT_START_MOST}), so that the landing may take any count of each profile: weights
+ * on balanced samples of all cases whose mean is the inclusion probabilities exist exactly when
+ * the population allows a balanced probability sample of this design. Starting again depends only
+ * on the population, never on which cases the pivotal method chose, so every inclusion probability
+ * stays exact. Where that landing also proves the point outside, no balanced sample can be drawn
+ * with these probabilities: the population's limit, and the draw loosens a bound and says so, as
+ * below. Where the cases undecided at the start are more, the flight moves first and the landing
+ * is tried before each move once no more than {@value #SEARCHING_FROM} are undecided, and the
+ * flight stops at the first landing that finds weights. The flight leaves the hull now and then
+ * as it fixes cases (in one draw in 50 to 500 by the time 22 to 24 cases are undecided; from 34,
+ * see {@link #SEARCHING_FROM}), and once out it cannot be brought back without bias: such draws
+ * may loosen a bound where the population would have allowed a balanced sample.
+ *
+ * <p><b>Loosening.</b> Where no landing finds weights, the flight goes on to where it cannot move
+ * (at most p cases undecided), and there every allowed sample is listed; where no weights exist
+ * on them, one category's bound is loosened by a case and the samples listed again, in this
+ * order: each safety and wellbeing category, then risk of serious harm, disposal type, gender,
+ * recency; then a second case each, in the same order. The size is never loosened, and the
+ * sample states which bounds were ({@link DrawnSample#loosened()}). Where no weights exist even
+ * then, or the samples are too many to list, the last cases are settled by the pivotal method on
+ * the size alone, and the sample states every bound loosened. The bounds are the quotas' own
+ * floor and ceiling: where raking cannot meet every quota ({@link SampleDesign}: a recency window
+ * taken whole, say, makes its cases certain and overfills another category), the probabilities'
+ * sums are not the quotas and the draw often has to loosen a bound, and says so.
+ * <p>
  * Every loop is bounded: the flight by the number of cases (each move decides one), the search by
- * its passes and each pass by its branches, the listing by its count of samples and of branches
- * tried, the simplex by a limit on pivots (past it, "no weights", which falls back as above).
+ * its passes and each pass by its branches, the branch and bound by its branches over all the
+ * rounds of a landing ({@value #PROVING_BRANCHES} where the flight starts,
+ * {@value #FLIGHT_PRICING_BRANCHES} during the flight) and its rounds by the undecided cases, the
+ * listing by its count of samples and of branches tried, the simplex by a limit on pivots. Past
+ * any of them the landing proves nothing and the draw goes on as where weights do not exist: the
+ * flight moves on, and a draw that must loosen a bound says so.
  * The same population, size, share and seed give the same sample (a {@link SplittableRandom} from
  * the seed decides every order and every move).
  */
@@ -72,7 +96,8 @@ public final class BalancedProbabilityDraw {
 
     public static final String METHOD = "balanced probability sample: inclusion probabilities calibrated by raking to every "
             + "classification's proportional quota and the recency share; cube method (Deville and Tillé 2004) with the fast flight "
-            + "phase (Chauvet and Tillé 2006) and landing by linear programming within one case of every quota";
+            + "phase (Chauvet and Tillé 2006) and landing by linear programming within one case of every quota, by column generation "
+            + "with exact pricing (branch and bound)";
     private static final double EPSILON = 1e-9;
     /**
      * From this few undecided cases on, before each move, the landing is tried on samples found by
@@ -82,6 +107,10 @@ public final class BalancedProbabilityDraw {
      * a bound (8 of them adversarial; on adversarial populations of 20 to 100 cases, one in 170),
      * at about 5 ms of CPU per draw of 91 from 300; from 30, 38 in 30,000 at 3.5 ms; with no
      * search, landing where every allowed sample can be listed (22 to 24 cases), one in 50 to 500.
+     * With the landing also tried where the flight starts, and started again from the
+     * probabilities where it proves impossible there: adversarial populations of 20 to 100 cases
+     * 14 in 1,957 draws (23 before), each in a population the draw proved to allow no balanced
+     * sample with its probabilities; small 0 in 2,678, report-shaped 0 in 2,000.
      */
     private static final int SEARCHING_FROM = 34;
     /**
@@ -95,6 +124,18 @@ public final class BalancedProbabilityDraw {
     private static final int BRANCHES_PER_PASS = 150;
     /** Where the samples found give no weights, rounds of looking for as many again as there are cases that the simplex's prices favour. */
     private static final int PRICED_ROUNDS = 3;
+    /** Once the exact pricing has found a sample priced above nought, it stops after this many branches. */
+    private static final long QUICK_PRICING_BRANCHES = 200;
+    /** The branches the exact pricing may search to prove that no sample is priced above nought, where the flight starts. */
+    private static final long PROVING_BRANCHES = 200_000;
+    /**
+     * The branches the exact pricing may search in a landing tried during the flight, where a
+     * proof would change nothing (the flight moves on either way): enough to find a sample the
+     * search missed.
+     */
+    private static final long FLIGHT_PRICING_BRANCHES = 2_000;
+    /** The most undecided cases the landing is tried on before the flight moves (a sample is a bit mask of 64 bits). */
+    private static final int LANDING_AT_START_MOST = 62;
     /** The most samples listed for the landing where the flight cannot move; more, and it lands on the size alone. */
     private static final int MOST_LISTED_SAMPLES = 200_000;
 
@@ -212,6 +253,7 @@ public final class BalancedProbabilityDraw {
         }
     }
 
+    /** How a landing by column generation ended: landed, proven impossible (the point lies outside the hull), or unsettled within its bounds. */
     /** Samples found by the landing's search, each once. */
     private static final class FoundSamples {
         long[] samples = new long[64];
@@ -237,23 +279,27 @@ public final class BalancedProbabilityDraw {
         }
     }
 
+    private enum Outcome { LANDED, OUTSIDE, UNSETTLED }
+
     /** The random walk of the cube method over one population, as the class comment describes. */
     private static final class CubeWalk {
         private final SampleDesign design;
+        private final List<Profile> profiles;
         private final double[] probability;
         /** For each case, the categories it belongs to (the sample's size first). */
         private final BalancedCategory[][] categoriesOf;
         private final List<BalancedCategory> balanced = new ArrayList<>();
         private final Map<Profile, List<Integer>> casesByProfile = new HashMap<>();
         private final SplittableRandom random;
-        /** The indices of each classification's categories in {@link #balanced}. */
-        private final int[][] categoriesByClassification;
+        /** The indices in {@link #balanced} of each classification's categories, the size alone first. */
+        private final int[][] classifications;
         /** The cases the flight phase starts from, and how many cases of each category were drawn before it. */
         private List<Integer> flown;
         private int[] drawnBeforeTheFlight;
 
         CubeWalk(SampleDesign design, List<Profile> profiles, SplittableRandom random) {
             this.design = design;
+            this.profiles = profiles;
             this.random = random;
             this.probability = new double[profiles.size()];
             BalancedCategory size = new BalancedCategory("SIZE", 0, Integer.MAX_VALUE, design.size());
@@ -269,9 +315,9 @@ public final class BalancedProbabilityDraw {
                 balanced.add(category);
                 byCategory.put(name, category);
             }
-            categoriesByClassification = Profile.CLASSIFICATIONS.stream()
+            classifications = java.util.stream.Stream.concat(java.util.stream.Stream.of(new int[] {0}), Profile.CLASSIFICATIONS.stream()
                     .map(classification -> balanced.stream().filter(c -> c.name.startsWith(classification + "/"))
-                            .mapToInt(c -> c.index).toArray())
+                            .mapToInt(c -> c.index).toArray()))
                     .toArray(int[][]::new);
             Map<Profile, BalancedCategory[]> categoriesOfProfile = new HashMap<>();
             this.categoriesOf = new BalancedCategory[profiles.size()][];
@@ -299,6 +345,38 @@ public final class BalancedProbabilityDraw {
                     undecided.add(carried);
                 }
             }
+            Outcome atStart = start(undecided, SEARCHING_FROM);
+            if (atStart == Outcome.OUTSIDE) {
+                // No balanced sample with each profile's count the floor or the ceiling of its expected count: start
+                // again from the inclusion probabilities themselves, every uncertain case undecided, so that the
+                // landing may take any count of each profile. That this is so depends on the population alone, not
+                // on the cases the pivotal method chose, so starting again keeps every inclusion probability.
+                undecided.clear();
+                for (int k = 0; k < probability.length; k++) {
+                    probability[k] = design.inclusionProbability(profiles.get(k));
+                    if (!decided(k)) {
+                        undecided.add(k);
+                    }
+                }
+                atStart = start(undecided, LANDING_AT_START_MOST);
+            }
+            if (atStart != Outcome.LANDED) {
+                // Where the population proved not to allow it, the flight's landings do not try to prove it again.
+                walk(undecided, atStart != null, atStart == Outcome.OUTSIDE ? 0 : FLIGHT_PRICING_BRANCHES);
+            }
+            boolean[] drawn = new boolean[probability.length];
+            for (int k = 0; k < probability.length; k++) {
+                drawn[k] = probability[k] > 0.5;
+            }
+            return drawn;
+        }
+
+        /**
+         * Makes these undecided cases the flight's start (in seeded random order) and, where they
+         * are no more than {@value #LANDING_AT_START_MOST}, lands on them at once: the outcome, or
+         * null where they are too many to try.
+         */
+        private Outcome start(List<Integer> undecided, int landingFrom) {
             shuffle(undecided);
             drawnBeforeTheFlight = new int[balanced.size()];
             for (int k = 0; k < probability.length; k++) {
@@ -309,12 +387,10 @@ public final class BalancedProbabilityDraw {
                 }
             }
             flown = List.copyOf(undecided);
-            walk(undecided);
-            boolean[] drawn = new boolean[probability.length];
-            for (int k = 0; k < probability.length; k++) {
-                drawn[k] = probability[k] > 0.5;
+            if (undecided.isEmpty()) {
+                return Outcome.LANDED;
             }
-            return drawn;
+            return undecided.size() <= landingFrom ? new Landing(undecided).decompose(PROVING_BRANCHES) : null;
         }
 
         /** The pivotal method over one profile's cases in seeded random order; answers the one left undecided, or -1. */
@@ -357,13 +433,14 @@ public final class BalancedProbabilityDraw {
          * is tried before each move, and the walk stops where it succeeds; where the flight cannot
          * move, the landing on every allowed sample, loosening bounds if it must.
          */
-        private void walk(List<Integer> undecided) {
+        private void walk(List<Integer> undecided, boolean triedAtStart, long provingBranches) {
             for (int moves = 0; moves <= probability.length; moves++) {
                 undecided.removeIf(this::decided);
                 if (undecided.isEmpty()) {
                     return;
                 }
-                if (undecided.size() <= SEARCHING_FROM && new Landing(undecided).landOnFoundSamples()) {
+                if ((moves > 0 || !triedAtStart) && undecided.size() <= SEARCHING_FROM
+                        && new Landing(undecided).decompose(provingBranches) == Outcome.LANDED) {
                     return;
                 }
                 List<Integer> chosen = undecided.subList(0, Math.min(undecided.size(), balanced.size() + 1));
@@ -473,9 +550,6 @@ public final class BalancedProbabilityDraw {
             Landing(List<Integer> undecided) {
                 this.undecided = List.copyOf(undecided);
                 int cases = undecided.size();
-                if (cases > 62) {
-                    throw new IllegalStateException(cases + " cases undecided for the landing phase");
-                }
                 marginals = new double[cases];
                 categoriesOfUndecided = new int[cases][];
                 for (int j = 0; j < cases; j++) {
@@ -513,6 +587,9 @@ public final class BalancedProbabilityDraw {
              * false if no weights exist, null if the samples are too many to list.
              */
             Boolean land(int most) {
+                if (undecided.size() > 62) {
+                    return null;
+                }
                 int[] lowest = bounds(false);
                 int[] highest = bounds(true);
                 AllowedSamples allowed = new AllowedSamples(categoriesOfUndecided, membersFrom, lowest, highest, most);
@@ -523,37 +600,42 @@ public final class BalancedProbabilityDraw {
                 if (weights == null) {
                     return false;
                 }
-                settle(pick(allowed.samples, weights));
+                settle(allowed.samples, 1, pick(weights));
                 return true;
             }
 
             /**
-             * Lands on samples within one case of every quota found by a search, not all of them:
-             * {@value #SAMPLES_PER_CASE} per undecided case (and one), found by seeded depth-first
-             * passes, each over the cases in a new random order, taking each case first with its
-             * probability. True, and the sample drawn, if weights on them give every undecided
-             * case its probability; false if they do not (which does not say that no weights on
-             * all allowed samples would).
+             * Lands by column generation on balanced samples of the undecided cases: first on
+             * samples within one case of every quota found by a search ({@value #SAMPLES_PER_CASE}
+             * per undecided case, and one), by seeded depth-first passes, each over the cases in a
+             * new random order, taking each case first with its probability; where those give no
+             * weights, on more samples that the simplex's last prices favour, for
+             * {@value #PRICED_ROUNDS} rounds; then on the best sample for the prices, found
+             * exactly by {@link BalancedSamplePricing}, for as many rounds as there are undecided
+             * cases and {@code mostBranches} branches in all. Landed, and the sample drawn, where
+             * weights give every undecided case its probability; outside where the exact pricing
+             * proves that no weights on balanced samples do; unsettled where a bound stopped it.
              */
-            boolean landOnFoundSamples() {
+            Outcome decompose(long mostBranches) {
                 int cases = undecided.size();
                 int[] lowest = bounds(false);
                 int[] highest = bounds(true);
+                ExactMarginals master = new ExactMarginals(marginals);
                 FoundSamples found = new FoundSamples();
                 found.wanted = SAMPLES_PER_CASE * (cases + 1);
                 double[] takeFirst = marginals;
-                double[] duals = new double[cases + 1];
-                for (int round = 0; ; round++) {
+                for (int round = 0; round <= PRICED_ROUNDS; round++) {
+                    int added = found.count;
                     searchPasses(takeFirst, lowest, highest, found);
-                    double[] weights = found.count <= cases ? null : ExactMarginals.weights(found.samples, found.count, marginals, duals);
-                    if (weights != null) {
-                        settle(pick(found.samples, weights));
-                        return true;
+                    for (int s = added; s < found.count; s++) {
+                        master.add(new long[] {found.samples[s]});
                     }
-                    if (round == PRICED_ROUNDS || found.count <= cases) {
-                        return false;
+                    Outcome settled = settledBy(master);
+                    if (settled != null) {
+                        return settled;
                     }
-                    // Column generation: look next for samples the simplex's prices favour.
+                    // Look next for samples the simplex's prices favour.
+                    double[] duals = master.duals();
                     double largest = EPSILON;
                     for (int j = 0; j < cases; j++) {
                         largest = Math.max(largest, Math.abs(duals[j]));
@@ -564,6 +646,30 @@ public final class BalancedProbabilityDraw {
                     }
                     found.wanted = found.count + cases + 1;
                 }
+                BalancedSamplePricing pricing = new BalancedSamplePricing(categoriesOfUndecided, classifications, lowest, highest);
+                long branchesLeft = mostBranches;
+                for (int round = 0; round <= cases; round++) {
+                    BalancedSamplePricing.Priced priced = pricing.price(master.duals(), QUICK_PRICING_BRANCHES, branchesLeft);
+                    branchesLeft -= priced.branches();
+                    if (priced.samples().isEmpty()) {
+                        return priced.complete() ? Outcome.OUTSIDE : Outcome.UNSETTLED;
+                    }
+                    priced.samples().forEach(master::add);
+                    Outcome settled = settledBy(master);
+                    if (settled != null) {
+                        return settled;
+                    }
+                }
+                return Outcome.UNSETTLED;
+            }
+
+            /** Landed, and the sample drawn, where the samples added give weights; unsettled where the simplex reached its bound; else null. */
+            private Outcome settledBy(ExactMarginals master) {
+                if (master.solve()) {
+                    settle(master.samples(), master.words(), pick(master.weights()));
+                    return Outcome.LANDED;
+                }
+                return master.exhausted() ? Outcome.UNSETTLED : null;
             }
 
             /** Seeded depth-first passes, each over the cases in a new random order, until the samples found are as many as wanted. */
@@ -591,7 +697,7 @@ public final class BalancedProbabilityDraw {
                     for (int g = 1; g < categoriesOfUndecided[0].length; g++) {
                         need[0][g] = 0;
                         room[0][g] = 0;
-                        for (int c : categoriesByClassification[g - 1]) {
+                        for (int c : classifications[g]) {
                             need[0][g] += Math.max(0, lowest[c]);
                             room[0][g] += Math.max(0, Math.min(highest[c], membersAfter[0][c]));
                         }
@@ -693,9 +799,10 @@ public final class BalancedProbabilityDraw {
                 pivotal(undecided);
             }
 
-            private void settle(long sample) {
+            /** Settles every undecided case by the s-th of these samples, each {@code words} long. */
+            private void settle(long[] samples, int words, int s) {
                 for (int j = 0; j < undecided.size(); j++) {
-                    probability[undecided.get(j)] = (sample >>> j & 1L) == 1 ? 1 : 0;
+                    probability[undecided.get(j)] = (samples[s * words + j / 64] >>> (j % 64) & 1L) == 1 ? 1 : 0;
                 }
             }
 
@@ -708,7 +815,8 @@ public final class BalancedProbabilityDraw {
             }
         }
 
-        private long pick(long[] samples, double[] weights) {
+        /** A sample's index, drawn with its weight. */
+        private int pick(double[] weights) {
             double u = random.nextDouble();
             double total = 0;
             int last = 0;
@@ -717,11 +825,11 @@ public final class BalancedProbabilityDraw {
                     last = s;
                     total += weights[s];
                     if (u < total) {
-                        return samples[s];
+                        return s;
                     }
                 }
             }
-            return samples[last];
+            return last;
         }
 
         /** Loosens by one case the bound of the category to loosen next (see the class comment); never the size. */

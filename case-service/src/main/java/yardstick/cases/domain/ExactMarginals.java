@@ -1,28 +1,35 @@
 package yardstick.cases.domain;
 
+import java.util.Arrays;
+
 /**
- * A sampling design on the few cases the cube method's flight phase leaves undecided: weights on
- * the allowed samples of them (every category within its bounds) whose weighted mean is the
- * cases' inclusion probabilities. It is the landing phase by linear programming of Deville and
- * Tillé (2004, section 5.2), as a feasibility problem:
+ * A sampling design on a few units (the cases the cube method has left undecided, one per
+ * profile at most): weights on balanced samples of them (every category within its bounds) whose
+ * weighted mean is the units' inclusion probabilities. It is the landing phase by linear
+ * programming of Deville and Tillé (2004, section 5.2), as a feasibility problem:
  *
  * <pre>
- *   find p >= 0 with  Σ_s p_s = 1  and, for every undecided case k,  Σ_s p_s s_k = π_k
+ *   find p >= 0 with  Σ_s p_s = 1  and, for every unit k,  Σ_s p_s s_k = π_k
  * </pre>
  *
- * solved by the first phase of the revised simplex method (Dantzig), the basis inverse kept
- * explicitly (one row per undecided case and one for the total), entering the sample of the most
- * negative reduced cost, priced a byte of the sample's bit mask at a time, and by Bland's rule
- * after many pivots so that it does not cycle. Answers null when the probabilities lie outside the
- * convex hull of the allowed samples, and also when {@link #PIVOT_LIMIT} pivots per row have not
- * settled it or rounding has left the weights off the probabilities: a caller treats all three
- * alike, so the search is bounded whatever the samples.
+ * solved by the first phase of the revised simplex method (Dantzig) over the samples added so far
+ * (the restricted master problem of column generation: more samples may be added between
+ * {@link #solve()}s, and the simplex goes on from the basis it reached), the basis inverse kept
+ * explicitly (one row per unit and one for the total), entering the sample of the most negative
+ * reduced cost, priced a byte of the sample's bit mask at a time, and by Bland's rule after many
+ * pivots so that it does not cycle. Where the samples added give no weights, {@link #duals()}
+ * are the first phase's prices: a sample whose prices add up to more than nought would bring the
+ * weights nearer ({@link BalancedSamplePricing} looks for one). {@link #solve()} answers false
+ * also when {@link #PIVOT_LIMIT} pivots per row have not settled it or rounding has left the
+ * weights off the probabilities, and {@link #exhausted()} tells those apart, so the search is
+ * bounded whatever the samples.
  */
 final class ExactMarginals {
 
     /**
-     * Pivots allowed per row before the answer is "no weights": on the landings measured (41 rows,
-     * about 400 samples) the first phase settled in 3 pivots per row on average and 6 at most.
+     * Pivots allowed per row, over every {@link #solve()}, before the answer is "no weights": on the
+     * landings measured (41 rows, about 400 samples) the first phase settled in 3 pivots per row on
+     * average and 6 at most.
      */
     private static final int PIVOT_LIMIT = 30;
     /** Pivots per row after which the entering sample is the first that improves (Bland's rule), so that it cannot cycle. */
@@ -30,44 +37,106 @@ final class ExactMarginals {
     private static final double EPSILON = 1e-9;
     private static final double RESIDUAL = 1e-7;
 
-    private ExactMarginals() {
-    }
+    private final int units;
+    private final int rows;
+    private final int words;
+    private final double[] target;
+    /** The basis: a sample's index, or -1 - r for the artificial variable of row r. */
+    private final int[] basis;
+    private final double[][] inverse;
+    private final double[] value;
+    private final double[] duals;
+    private final double[][] priceOfByte;
+    private final double[] column;
+    private long[] samples;
+    private boolean[] inBasis;
+    private int count;
+    private int pivots;
+    private boolean exhausted;
+    private double[] weights;
 
-    /**
-     * @param samples each allowed sample a bit mask over the undecided cases (bit k set: case k drawn)
-     * @param count how many of {@code samples} are listed
-     * @param marginals each undecided case's inclusion probability (at most 62 cases)
-     * @return a weight per listed sample, adding up to 1, or null if there are none (or none found within the limits)
-     */
-    static double[] weights(long[] samples, int count, double[] marginals) {
-        return weights(samples, count, marginals, new double[marginals.length + 1]);
-    }
-
-    /**
-     * As {@link #weights(long[], int, double[])}, and where there are none, leaves in {@code duals}
-     * the last prices of the first phase (one per case, then the total's): a sample s whose
-     * prices add up to more than nought (Σ_{k in s} duals_k + duals_total > 0) would bring the
-     * weights nearer, so they say which samples to look for next (column generation).
-     */
-    static double[] weights(long[] samples, int count, double[] marginals, double[] duals) {
-        int cases = marginals.length;
-        int rows = cases + 1;
-        double[] target = new double[rows];
-        System.arraycopy(marginals, 0, target, 0, cases);
-        target[cases] = 1;
-        // The basis: a sample's index, or -1 - r for the artificial variable of row r.
-        int[] basis = new int[rows];
-        double[][] inverse = new double[rows][rows];
-        double[] value = target.clone();
+    /** @param marginals each unit's inclusion probability; a sample is a bit mask of {@code (units + 63) / 64} words */
+    ExactMarginals(double[] marginals) {
+        units = marginals.length;
+        rows = units + 1;
+        words = Math.max(1, (units + 63) / 64);
+        target = Arrays.copyOf(marginals, rows);
+        target[units] = 1;
+        basis = new int[rows];
+        inverse = new double[rows][rows];
+        value = target.clone();
         for (int r = 0; r < rows; r++) {
             basis[r] = -1 - r;
             inverse[r][r] = 1;
         }
-        int bytes = (cases + 7) / 8;
-        double[][] priceOfByte = new double[bytes][256];
-        double[] column = new double[rows];
-        boolean[] inBasis = new boolean[count];
-        for (int pivots = 0; pivots <= PIVOT_LIMIT * rows; pivots++) {
+        duals = new double[rows];
+        priceOfByte = new double[(units + 7) / 8][256];
+        column = new double[rows];
+        samples = new long[64 * words];
+        inBasis = new boolean[64];
+    }
+
+    /**
+     * The weights on listed samples of at most 62 units (bit k set: unit k drawn), adding up to 1, or
+     * null if there are none (or none found within the limits).
+     */
+    static double[] weights(long[] listed, int count, double[] marginals) {
+        ExactMarginals marginalsOnListed = new ExactMarginals(marginals);
+        for (int s = 0; s < count; s++) {
+            marginalsOnListed.add(new long[] {listed[s]});
+        }
+        return marginalsOnListed.solve() ? marginalsOnListed.weights() : null;
+    }
+
+    int words() {
+        return words;
+    }
+
+    /** How many samples were added. */
+    int count() {
+        return count;
+    }
+
+    /** The s-th sample added: its words from {@code sample(s) * words()} in {@link #samples()}. */
+    long[] samples() {
+        return samples;
+    }
+
+    void add(long[] sample) {
+        if (count * words == samples.length) {
+            samples = Arrays.copyOf(samples, 2 * samples.length);
+            inBasis = Arrays.copyOf(inBasis, 2 * inBasis.length);
+        }
+        System.arraycopy(sample, 0, samples, count * words, words);
+        count++;
+    }
+
+    /** The first phase's prices where {@link #solve()} found no weights: one per unit, then the total's. */
+    double[] duals() {
+        return duals;
+    }
+
+    /** A weight per sample added, adding up to 1, once {@link #solve()} has answered true. */
+    double[] weights() {
+        return weights;
+    }
+
+    /** True once the pivots' limit is reached or rounding has spoiled the weights: no more samples will help. */
+    boolean exhausted() {
+        return exhausted;
+    }
+
+    /**
+     * Pivots on the samples added until every artificial variable has left the basis (true: the
+     * weights exist) or no sample added improves the first phase (false, and {@link #duals()}
+     * say what would), within the pivots' limit.
+     */
+    boolean solve() {
+        if (exhausted) {
+            return false;
+        }
+        int bytes = priceOfByte.length;
+        for (; pivots <= PIVOT_LIMIT * rows; pivots++) {
             double infeasibility = 0;
             for (int r = 0; r < rows; r++) {
                 if (basis[r] < 0) {
@@ -75,10 +144,12 @@ final class ExactMarginals {
                 }
             }
             if (infeasibility <= EPSILON) {
-                return checked(samples, count, target, basis, value);
+                weights = checked();
+                exhausted = weights == null;
+                return weights != null;
             }
             // Duals of phase one: each artificial costs 1, each sample nothing.
-            java.util.Arrays.fill(duals, 0);
+            Arrays.fill(duals, 0);
             for (int r = 0; r < rows; r++) {
                 if (basis[r] < 0) {
                     for (int c = 0; c < rows; c++) {
@@ -89,9 +160,8 @@ final class ExactMarginals {
             for (int b = 0; b < bytes; b++) {
                 double[] prices = priceOfByte[b];
                 for (int mask = 1; mask < 256; mask++) {
-                    int low = Integer.numberOfTrailingZeros(mask);
-                    int k = 8 * b + low;
-                    prices[mask] = prices[mask & (mask - 1)] + (k < cases ? duals[k] : 0);
+                    int k = 8 * b + Integer.numberOfTrailingZeros(mask);
+                    prices[mask] = prices[mask & (mask - 1)] + (k < units ? duals[k] : 0);
                 }
             }
             // A sample's reduced cost is -(its duals + the total's): enter the largest price above nought.
@@ -102,10 +172,9 @@ final class ExactMarginals {
                 if (inBasis[s]) {
                     continue;
                 }
-                long sample = samples[s];
-                double price = duals[cases];
+                double price = duals[units];
                 for (int b = 0; b < bytes; b++) {
-                    price += priceOfByte[b][(int) (sample >>> (8 * b)) & 0xff];
+                    price += priceOfByte[b][(int) (samples[s * words + b / 8] >>> (8 * (b % 8))) & 0xff];
                 }
                 if (price > best) {
                     entering = s;
@@ -116,13 +185,14 @@ final class ExactMarginals {
                 }
             }
             if (entering < 0) {
-                return null;
+                return false;
             }
-            long sample = samples[entering];
             for (int r = 0; r < rows; r++) {
-                double sum = inverse[r][cases];
-                for (long rest = sample; rest != 0; rest &= rest - 1) {
-                    sum += inverse[r][Long.numberOfTrailingZeros(rest)];
+                double sum = inverse[r][units];
+                for (int w = 0; w < words; w++) {
+                    for (long rest = samples[entering * words + w]; rest != 0; rest &= rest - 1) {
+                        sum += inverse[r][64 * w + Long.numberOfTrailingZeros(rest)];
+                    }
                 }
                 column[r] = sum;
             }
@@ -140,7 +210,8 @@ final class ExactMarginals {
                 }
             }
             if (leaving < 0) {
-                return null;
+                exhausted = true;
+                return false;
             }
             double pivot = column[leaving];
             double[] pivotRow = inverse[leaving];
@@ -164,7 +235,8 @@ final class ExactMarginals {
             basis[leaving] = entering;
             inBasis[entering] = true;
         }
-        return null;
+        exhausted = true;
+        return false;
     }
 
     private static boolean preferred(int leaving, int current) {
@@ -175,33 +247,34 @@ final class ExactMarginals {
     }
 
     /** The basic samples' weights, or null if rounding has left their mean off the probabilities. */
-    private static double[] checked(long[] samples, int count, double[] target, int[] basis, double[] value) {
-        int cases = target.length - 1;
-        double[] weights = new double[count];
+    private double[] checked() {
+        double[] found = new double[count];
         double total = 0;
-        for (int r = 0; r < basis.length; r++) {
+        for (int r = 0; r < rows; r++) {
             if (basis[r] >= 0) {
-                weights[basis[r]] = Math.max(0, value[r]);
-                total += weights[basis[r]];
+                found[basis[r]] = Math.max(0, value[r]);
+                total += found[basis[r]];
             }
         }
         if (total <= 0) {
             return null;
         }
-        double[] mean = new double[cases];
-        for (int r = 0; r < basis.length; r++) {
+        double[] mean = new double[units];
+        for (int r = 0; r < rows; r++) {
             if (basis[r] >= 0) {
-                weights[basis[r]] /= total;
-                for (long rest = samples[basis[r]]; rest != 0; rest &= rest - 1) {
-                    mean[Long.numberOfTrailingZeros(rest)] += weights[basis[r]];
+                found[basis[r]] /= total;
+                for (int w = 0; w < words; w++) {
+                    for (long rest = samples[basis[r] * words + w]; rest != 0; rest &= rest - 1) {
+                        mean[64 * w + Long.numberOfTrailingZeros(rest)] += found[basis[r]];
+                    }
                 }
             }
         }
-        for (int k = 0; k < cases; k++) {
+        for (int k = 0; k < units; k++) {
             if (Math.abs(mean[k] - target[k]) > RESIDUAL) {
                 return null;
             }
         }
-        return weights;
+        return found;
     }
 }

@@ -33,8 +33,9 @@ class BalancedProbabilityDrawTest {
      * The issue's case: 300 court cases, one girl and one licence case among them, n = 91. Each is
      * the only case of her category, so her inclusion probability is her category's quota,
      * 91 x 1/300 = 0.3033, and in 1,000 draws she is drawn about 303 times (a binomial standard
-     * deviation of 14.5; the bounds are four of them). And every draw is still balanced, but for
-     * at most one that states its landing loosened a bound.
+     * deviation of 14.5; the bounds are four of them). And every draw is still balanced: its eight
+     * profiles leave eight cases for the landing, which is tried before the flight moves and
+     * finds balanced samples whose mean is their probabilities, as the population allows.
      */
     @Test
     void aGirlAloneAmongThreeHundredCourtCasesIsDrawnInAboutThirtyPerCentOfSamples() {
@@ -69,7 +70,7 @@ class BalancedProbabilityDrawTest {
         }
         assertTrue(girl >= 245 && girl <= 362, "the girl drawn " + girl + " times in 1,000");
         assertTrue(licence >= 245 && licence <= 362, "the licence case drawn " + licence + " times in 1,000");
-        assertTrue(loosened <= 1, loosened + " of 1,000 draws loosened a bound");
+        assertEquals(0, loosened, loosened + " of 1,000 draws loosened a bound");
     }
 
     /**
@@ -109,6 +110,100 @@ class BalancedProbabilityDrawTest {
         design.casesByProfile().keySet().forEach(p -> assertTrue(design.inclusionProbability(p) > 0, p.key()));
         assertEquals(63, design.casesByProfile().entrySet().stream()
                 .mapToDouble(e -> e.getValue() * design.inclusionProbability(e.getKey())).sum(), 1e-6);
+    }
+
+    /**
+     * 54 court cases, all on youth rehabilitation orders, mostly girls (found among the property
+     * tests' adversarial populations), n = 41: raking meets every quota, but no balanced sample has
+     * each profile's count the floor or the ceiling of its expected count, so the landing after the
+     * pivotal method within profiles had nowhere to land and loosened a bound in 427 of 500 draws.
+     * Balanced samples that take more or fewer of some profile do have the inclusion probabilities
+     * as their mean, so the draw starts again from the probabilities themselves and lands there:
+     * every draw within one case of every quota, each case drawn about as often as its
+     * probability says (within five binomial standard deviations).
+     */
+    @Test
+    void aPopulationWhoseBalanceNeedsAProfileBeyondItsRoundedExpectedCountIsBalancedInEveryDraw() {
+        Object[][] profiles = {
+                {Gender.FEMALE, RiskLevel.HIGH, RiskLevel.HIGH, false, 3}, {Gender.FEMALE, RiskLevel.HIGH, RiskLevel.LOW, false, 4},
+                {Gender.FEMALE, RiskLevel.HIGH, RiskLevel.MEDIUM, false, 1}, {Gender.FEMALE, RiskLevel.HIGH, RiskLevel.VERY_HIGH, true, 1},
+                {Gender.FEMALE, RiskLevel.MEDIUM, RiskLevel.HIGH, false, 3}, {Gender.FEMALE, RiskLevel.MEDIUM, RiskLevel.HIGH, true, 9},
+                {Gender.FEMALE, RiskLevel.MEDIUM, RiskLevel.LOW, false, 12}, {Gender.FEMALE, RiskLevel.MEDIUM, RiskLevel.LOW, true, 11},
+                {Gender.FEMALE, RiskLevel.MEDIUM, RiskLevel.VERY_HIGH, false, 4},
+                {Gender.FEMALE, RiskLevel.MEDIUM, RiskLevel.VERY_HIGH, true, 1}, {Gender.MALE, RiskLevel.MEDIUM, RiskLevel.HIGH, false, 1},
+                {Gender.MALE, RiskLevel.MEDIUM, RiskLevel.VERY_HIGH, true, 1}, {Gender.NOT_KNOWN, RiskLevel.HIGH, RiskLevel.LOW, true, 1},
+                {Gender.NOT_KNOWN, RiskLevel.MEDIUM, RiskLevel.HIGH, false, 1}, {Gender.OTHER, RiskLevel.HIGH, RiskLevel.LOW, true, 1}};
+        List<EligibleCase> population = new ArrayList<>();
+        for (Object[] profile : profiles) {
+            for (int i = 0; i < (int) profile[4]; i++) {
+                population.add(new EligibleCase(String.format("C-%03d", population.size()), CaseCategory.COURT,
+                        DisposalType.YOUTH_REHABILITATION_ORDER, (boolean) profile[3] ? LocalDate.of(2024, 4, 4) : LocalDate.of(2024, 9, 4),
+                        Optional.empty(), (Gender) profile[0], 15, EthnicityGroup.WHITE, (RiskLevel) profile[1], (RiskLevel) profile[2], false,
+                        "CM-1"));
+            }
+        }
+        Predicate<EligibleCase> recent = c -> c.disposalDate().getMonthValue() == 4;
+        int n = 41;
+        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, recent)).toList(), n, 0.6);
+        assertTrue(design.calibrated(), "raking meets every quota");
+        int draws = 1000;
+        int[] drawn = new int[population.size()];
+        for (long seed = 1; seed <= draws; seed++) {
+            DrawnSample sample = BalancedProbabilityDraw.draw(population, n, recent, 0.6, seed);
+            assertEquals(n, sample.cases().size());
+            assertEquals(List.of(), sample.loosened(), "draw " + seed);
+            assertTrue(sample.largestDeviation() < 1 + 1e-9, "every count within one case of its quota: " + sample.balance());
+            sample.cases().forEach(c -> drawn[population.indexOf(c.eligibleCase())]++);
+        }
+        for (int k = 0; k < population.size(); k++) {
+            double pi = design.inclusionProbability(Profile.of(population.get(k), recent));
+            double expected = draws * pi;
+            double spread = Math.sqrt(expected * (1 - pi));
+            assertTrue(Math.abs(drawn[k] - expected) <= 5 * spread + 1e-9,
+                    population.get(k).reference() + " drawn " + drawn[k] + " times, expected " + expected);
+        }
+    }
+
+    /**
+     * 20 court cases in four profiles of five, n = 10, so every case's probability is 1/2 and
+     * every quota is 5 cases: girls (a referral order, low risk of serious harm; a youth
+     * rehabilitation order, high), boys (a referral order, high; a youth rehabilitation order, low).
+     * With k cases drawn of the first profile, a balanced sample takes 5 - k of each other profile
+     * (5 girls, 5 referral orders, 5 low risks), so k + 3 (5 - k) = 10 cases: k = 2.5. No balanced
+     * sample exists, though raking meets every quota in expectation: the population's limit. Every
+     * draw says what it loosened, keeps the size and each count within its loosened bound, and
+     * each case is still drawn in about half the samples (within five binomial standard deviations).
+     */
+    @Test
+    void aPopulationThatAllowsNoBalancedSampleIsStillAProbabilitySampleAndEveryDrawSaysWhatItLoosened() {
+        List<EligibleCase> population = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            population.add(court("FR-" + i, Gender.FEMALE, DisposalType.REFERRAL_ORDER, RiskLevel.LOW));
+            population.add(court("FY-" + i, Gender.FEMALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.HIGH));
+            population.add(court("MR-" + i, Gender.MALE, DisposalType.REFERRAL_ORDER, RiskLevel.HIGH));
+            population.add(court("MY-" + i, Gender.MALE, DisposalType.YOUTH_REHABILITATION_ORDER, RiskLevel.LOW));
+        }
+        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, NONE_RECENT)).toList(), 10, 0);
+        assertTrue(design.calibrated(), "raking meets every quota in expectation");
+        int draws = 200;
+        int[] drawn = new int[population.size()];
+        for (long seed = 1; seed <= draws; seed++) {
+            DrawnSample sample = BalancedProbabilityDraw.draw(population, 10, NONE_RECENT, 0, seed);
+            assertEquals(10, sample.cases().size(), "the size is never loosened");
+            assertFalse(sample.loosened().isEmpty(), "no sample is balanced, so the draw says what it loosened");
+            for (MarginBalance balance : sample.balance()) {
+                int loosenedBy = sample.loosened().stream().filter(l -> l.classification().equals(balance.classification())
+                        && l.category().equals(balance.category())).mapToInt(LoosenedBound::cases).sum();
+                assertTrue(Math.abs(balance.achieved() - balance.proportionalTarget()) <= loosenedBy + 1e-9,
+                        "each count within its bound as loosened: " + balance + " " + sample.loosened());
+            }
+            sample.cases().forEach(c -> drawn[population.indexOf(c.eligibleCase())]++);
+        }
+        for (int k = 0; k < population.size(); k++) {
+            assertEquals(0.5, design.inclusionProbability(Profile.of(population.get(k), NONE_RECENT)), 1e-9);
+            assertTrue(Math.abs(drawn[k] - draws / 2.0) <= 5 * Math.sqrt(draws / 4.0),
+                    population.get(k).reference() + " drawn " + drawn[k] + " times in " + draws);
+        }
     }
 
     @Test

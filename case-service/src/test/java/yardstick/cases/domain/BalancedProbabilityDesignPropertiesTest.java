@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Predicate;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -41,6 +42,9 @@ class BalancedProbabilityDesignPropertiesTest {
         Map<String, Double> quotas = quotasByHand(population, n);
         List<Profile> profiles = population.stream().map(c -> Profile.of(c, RECENT)).toList();
         SampleDesign design = SampleDesign.of(profiles, n, SHARE);
+        // Of populations whose quotas raking can meet: one it cannot (a recency window taken whole
+        // overfilling another category, say) has no sums to check, and BalancedProbabilityDrawTest has it.
+        Assume.that(design.calibrated());
 
         // The stated probabilities: above zero, at most one, and adding up to every quota.
         double[] probability = new double[population.size()];

@@ -31,11 +31,16 @@ class InspectionAccess {
      * team, the ratings panel and the neighbouring services may.
      */
     Inspection forCaseData(Caller caller, InspectionName name) {
-        Inspection inspection = withCaseData(name);
-        if (!caller.isService() && !caller.holds(Role.RATINGS_PANEL) && !inspection.onTeam(caller.subject())) {
+        return forCaseDataAsStored(caller, name).inspection();
+    }
+
+    /** As {@link #forCaseData}, with where its case data stands as read with it. */
+    InspectionStore.Found forCaseDataAsStored(Caller caller, InspectionName name) {
+        InspectionStore.Found found = withCaseData(name);
+        if (!caller.isService() && !caller.holds(Role.RATINGS_PANEL) && !found.inspection().onTeam(caller.subject())) {
             throw new Refused.NotPermitted("only the inspection's team, the ratings panel and the services may read its case data");
         }
-        return inspection;
+        return found;
     }
 
     /**
@@ -45,7 +50,7 @@ class InspectionAccess {
      */
     Inspection forTeamWork(Caller caller, InspectionName name, CaseWork work) {
         locks.lockShared(name.id());
-        Inspection inspection = withCaseData(name);
+        Inspection inspection = withCaseData(name).inspection();
         if (!inspection.onTeam(caller.subject())) {
             throw new Refused.NotPermitted("only the inspectors on the inspection's team may judge or moderate its cases");
         }
@@ -55,7 +60,7 @@ class InspectionAccess {
 
     /** The inspection, for running it (its team, population and sample): only its lead inspector may. */
     Inspection forLead(Caller caller, InspectionName name) {
-        Inspection inspection = withCaseData(name);
+        Inspection inspection = withCaseData(name).inspection();
         if (!inspection.leadInspector().equals(caller.subject())) {
             throw new Refused.NotPermitted("only the inspection's lead inspector may do this");
         }
@@ -81,7 +86,7 @@ class InspectionAccess {
     }
 
     /** As {@link #existing}, for a call on its case data: refused as PURGED once that data has been purged under the retention. */
-    private Inspection withCaseData(InspectionName name) {
+    private InspectionStore.Found withCaseData(InspectionName name) {
         InspectionStore.Found found = store.findWithPurge(name.id()).orElseThrow(() -> new Refused.NotFound(name.name()));
         Inspection inspection = found.inspection();
         found.casesPurged().ifPresent(purged -> {
@@ -89,6 +94,6 @@ class InspectionAccess {
                     "the inspection's case data (eligible population, sample, judgements) was purged at " + purged
                             + ", its retention after closing having passed; its published reports and ratings remain");
         });
-        return inspection;
+        return found;
     }
 }

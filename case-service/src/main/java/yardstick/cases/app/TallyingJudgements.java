@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.JudgementTallies;
+import yardstick.cases.store.InspectionStore;
 import yardstick.cases.store.JudgementStore;
 import yardstick.cases.store.PopulationStore;
 import yardstick.platform.identity.Caller;
@@ -47,8 +48,9 @@ public class TallyingJudgements {
      */
     @Transactional(readOnly = true)
     public Tallied tallies(Caller caller, InspectionName name) {
-        Inspection inspection = access.forCaseData(caller, name);
-        long version = judgements.talliesVersion(inspection.id());
+        InspectionStore.Found found = access.forCaseDataAsStored(caller, name);
+        Inspection inspection = found.inspection();
+        long version = found.talliesVersion();
         Counted known = counted.get(inspection.id());
         if (known == null || known.version() != version) {
             known = countedOnce(inspection.id(), version);

@@ -169,16 +169,6 @@ public class JudgementStore {
         return version + 1;
     }
 
-    /**
-     * The version of the inspection's tallies: it changes, with what the tallies count, in the
-     * transaction that changes it (database triggers, migration V16); 0 before anything was counted.
-     */
-    @Transactional(readOnly = true)
-    public long talliesVersion(UUID inspection) {
-        return jdbc.query("select version from judgement_tallies_version where inspection_id = ?", row -> row.getLong(1), inspection)
-                .stream().findFirst().orElse(0L);
-    }
-
     /** Tallies over the submitted judgements of active sampled cases. */
     @Transactional(readOnly = true)
     public JudgementTallies tallies(UUID inspection) {

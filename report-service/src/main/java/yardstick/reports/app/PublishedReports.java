@@ -16,8 +16,8 @@ import yardstick.reports.v1.Report;
 @Singleton
 public class PublishedReports {
 
-    /** Publications whose reports are kept: every one a portal has shown for years, with room to spare. */
-    private static final int KEPT = 2_000;
+    /** Publications kept once read, here and by the portal: every one a portal has shown for years, with room to spare. */
+    static final int KEPT = 2_000;
 
     private final PublicationStore publications;
     private final Kept<UUID, Report> kept = new Kept<>(KEPT);

@@ -65,7 +65,7 @@ public class ReadingPortal {
     private final ReadingPlan readingPlan;
     private final PublishedReports reports;
     /** The outcome of each publication read, kept: a publication never changes. */
-    private final Kept<UUID, PublishedOutcome> outcomes = new Kept<>(2_000);
+    private final Kept<UUID, PublishedOutcome> outcomes = new Kept<>(PublishedReports.KEPT);
 
     ReadingPortal(PublicationStore publications, PlanStore plans, ServiceRegisterCopy register, Optional<CopyingServiceRegister> copying,
                   ReadingPlan readingPlan, PublishedReports reports) {

@@ -22,8 +22,6 @@ import yardstick.reports.store.PublicationStore;
 @Singleton
 public class ReadingPublications {
 
-    /** Publications kept once read: every one a portal has shown for years, with room to spare. */
-    private static final int KEPT = 2_000;
     /** Renditions kept: the most read, up to this many and each no larger than {@link #LARGEST_KEPT} bytes (a PDF is read each time). */
     private static final int RENDITIONS_KEPT = 64;
     private static final int LARGEST_KEPT = 512 * 1024;
@@ -33,7 +31,7 @@ public class ReadingPublications {
 
     private final PublicationStore publications;
     private final PlanStore plans;
-    private final Kept<UUID, Publication> kept = new Kept<>(KEPT);
+    private final Kept<UUID, Publication> kept = new Kept<>(PublishedReports.KEPT);
     private final Kept<RenditionOf, PublishedRendition> renditionsKept = new Kept<>(RENDITIONS_KEPT);
 
     ReadingPublications(PublicationStore publications, PlanStore plans) {

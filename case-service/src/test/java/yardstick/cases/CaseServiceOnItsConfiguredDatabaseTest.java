@@ -9,7 +9,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,6 +25,7 @@ import yardstick.platform.database.DatabaseServer;
 import yardstick.platform.database.EmbeddedDatabase;
 import yardstick.platform.testing.GrpcServiceTest;
 import yardstick.platform.testing.GrpcTestClients;
+import yardstick.platform.testing.ScratchDirectories;
 
 /**
  * A deployed service (a container, a pod) is given its database's URL: it must use that database and
@@ -44,14 +44,9 @@ class CaseServiceOnItsConfiguredDatabaseTest extends GrpcServiceTest {
 
     @Override
     public Map<String, String> getProperties() {
-        Path root = Path.of("target", "test-databases").toAbsolutePath();
-        try {
-            Files.createDirectories(root);
-            deployed = EmbeddedDatabase.start(Files.createTempDirectory(root, "deployed-").resolve("postgres"), 0);
-            embeddedDirectory = Files.createTempDirectory(root, "never-used-").resolve("postgres");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path root = Path.of("target", "test-databases");
+        deployed = EmbeddedDatabase.start(ScratchDirectories.fresh(root, "deployed-").resolve("postgres"), 0);
+        embeddedDirectory = ScratchDirectories.fresh(root, "never-used-").resolve("postgres");
         Map<String, String> properties = new HashMap<>(super.getProperties());
         properties.put("datasources.default.url", deployed.jdbcUrl());
         properties.put("datasources.default.username", deployed.username());

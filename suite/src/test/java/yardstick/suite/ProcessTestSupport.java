@@ -1,7 +1,6 @@
 package yardstick.suite;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import io.grpc.ClientCall;
 import io.grpc.ClientInterceptor;
 import io.grpc.MethodDescriptor;
 import yardstick.platform.database.FreePort;
+import yardstick.platform.testing.ScratchDirectories;
 import yardstick.platform.testing.TestIdentity;
 
 /**
@@ -31,10 +31,8 @@ final class ProcessTestSupport {
         return Path.of(System.getProperty("yardstick.root", "..")).toAbsolutePath().normalize();
     }
 
-    static Path freshDataDirectory(String name) throws IOException {
-        Path parent = root().resolve("suite").resolve("target").resolve("it-data");
-        Files.createDirectories(parent);
-        return Files.createTempDirectory(parent, name + "-");
+    static Path freshDataDirectory(String name) {
+        return ScratchDirectories.fresh(root().resolve("suite").resolve("target").resolve("it-data"), name + "-");
     }
 
     /** The machine's environment with the suite moved to free ports and a data folder of its own. */

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import yardstick.platform.testing.ScratchDirectories;
 
 class EmbeddedDatabaseTest {
 
@@ -22,9 +23,7 @@ class EmbeddedDatabaseTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path root = Path.of("target", "test-databases").toAbsolutePath();
-        Files.createDirectories(root);
-        directory = Files.createTempDirectory(root, "embedded-");
+        directory = ScratchDirectories.fresh(Path.of("target", "test-databases"), "embedded-");
         database = EmbeddedDatabase.start(directory.resolve("postgres"), 0);
     }
 

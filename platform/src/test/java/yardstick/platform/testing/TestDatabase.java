@@ -1,9 +1,6 @@
 package yardstick.platform.testing;
 
 import io.micronaut.context.ApplicationContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.testcontainers.DockerClientFactory;
@@ -70,12 +67,6 @@ public final class TestDatabase {
     }
 
     private static Path freshDirectory() {
-        try {
-            Path root = Path.of("target", "test-databases").toAbsolutePath();
-            Files.createDirectories(root);
-            return Files.createTempDirectory(root, "cluster-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ScratchDirectories.fresh(Path.of("target", "test-databases"), "cluster-");
     }
 }

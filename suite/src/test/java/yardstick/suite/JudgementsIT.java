@@ -173,6 +173,8 @@ class JudgementsIT {
         CaseJudgements saved = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(full).build())
                 .getJudgements();
         assertEquals(contentOf(full.build()), contentOf(saved));
+        // The answer is the draft as recorded, field for field what a read then finds (the case now started).
+        assertEquals(read(name), saved);
 
         // One key question dropped, a note and a judgement changed, a prompt's answer dropped and another's changed.
         CaseJudgements.Builder edited = saved.toBuilder();
@@ -195,6 +197,25 @@ class JudgementsIT {
                 .setJudgements(full.setEtag(second.getEtag())).build()).getJudgements();
         assertEquals(contentOf(full.build()), contentOf(third));
         assertTrue(!third.getEtag().equals(second.getEtag()) && !second.getEtag().equals(saved.getEtag()), "each edit is a new version");
+        assertEquals(read(name), third);
+
+        // Sent in reverse order, key questions and each one's prompts: answered as recorded and read back, in the service's order.
+        CaseJudgements.Builder reversed = full.clone().setEtag(third.getEtag()).clearKeyQuestions();
+        for (int i = full.getKeyQuestionsCount() - 1; i >= 0; i--) {
+            KeyQuestionJudgement.Builder judgement = full.getKeyQuestions(i).toBuilder().clearPrompts();
+            for (int j = full.getKeyQuestions(i).getPromptsCount() - 1; j >= 0; j--) {
+                judgement.addPrompts(full.getKeyQuestions(i).getPrompts(j));
+            }
+            reversed.addKeyQuestions(judgement);
+        }
+        CaseJudgements fourth = judging(cases).updateCaseJudgements(UpdateCaseJudgementsRequest.newBuilder().setJudgements(reversed).build())
+                .getJudgements();
+        assertEquals(contentOf(full.build()), contentOf(fourth));
+        assertEquals(read(name), fourth);
+    }
+
+    private static CaseJudgements read(String name) {
+        return judging(cases).getCaseJudgements(yardstick.cases.v1.GetCaseJudgementsRequest.newBuilder().setName(name).build()).getJudgements();
     }
 
     /** What a draft says, key question by key question, in an order of its own (the service answers in the framework's). */

@@ -66,25 +66,28 @@ public class JudgingCase {
     public CaseJudgements recordDraft(Caller caller, RecordDraft command) {
         Inspection inspection = access.forTeamWork(caller, command.inspection(), CaseWork.JUDGE_CASES);
         String name = CaseJudgements.name(inspection, command.reference());
-        requireAssigned(caller, inspection, command.reference(), name);
+        lock(inspection, command.reference(), name);
+        CaseProgress progress = requireAssigned(caller, inspection, command.reference(), name);
         FrameworkQuestions framework = frameworks.questions(inspection);
         EligibleCase sampled = sample.sampledCase(inspection.id(), command.reference(), name);
         List<FieldProblem> problems = new ArrayList<>(command.problems());
         problems.addAll(JudgementRules.draftProblems(framework, sampled, command.judgements()));
         BadFields.refuse(problems);
-        RecordedJudgements current = lockedCurrent(inspection, command.reference(), command.etag(), name);
-        judgements.save(inspection.id(), command.reference(), current.version(), current.judgements(), command.judgements(), caller.subject(),
-                now());
-        return cases.read(inspection, command.reference());
+        RecordedJudgements current = current(inspection, command.reference(), command.etag(), name);
+        RecordedJudgements drafted = current.drafted(command.judgements(), caller.subject(), now());
+        judgements.save(inspection.id(), command.reference(), current, drafted);
+        // Read back only what a draft leaves as it was: the case's history.
+        return cases.withRecorded(inspection, command.reference(), drafted, progress.drafted());
     }
 
     @Transactional
     public CaseJudgements submit(Caller caller, Submit command) {
         Inspection inspection = access.forTeamWork(caller, command.inspection(), CaseWork.JUDGE_CASES);
         String name = CaseJudgements.name(inspection, command.reference());
+        lock(inspection, command.reference(), name);
         requireAssigned(caller, inspection, command.reference(), name);
         FrameworkQuestions framework = frameworks.questions(inspection);
-        RecordedJudgements current = lockedCurrent(inspection, command.reference(), command.etag(), name);
+        RecordedJudgements current = current(inspection, command.reference(), command.etag(), name);
         EligibleCase sampled = sample.sampledCase(inspection.id(), command.reference(), name);
         BadFields.refuse(JudgementRules.submissionProblems(framework, sampled, current.judgements()));
         Instant now = now();
@@ -93,21 +96,26 @@ public class JudgingCase {
         return cases.read(inspection, command.reference());
     }
 
-    /** Refuses anyone but the inspector the case is assigned to. */
-    private void requireAssigned(Caller caller, Inspection inspection, String reference, String name) {
+    /** Takes the sampled case's row lock, held to the end of the transaction: its assignment cannot change under the step. */
+    private void lock(Inspection inspection, String reference, String name) {
+        if (!samples.lockSampledCase(inspection.id(), reference)) {
+            throw SampleAsItStands.notSampled(name);
+        }
+    }
+
+    /** Where the case stands; refuses anyone but the inspector it is assigned to. */
+    private CaseProgress requireAssigned(Caller caller, Inspection inspection, String reference, String name) {
         CaseProgress progress = cases.progress(inspection, reference).orElseThrow(() -> SampleAsItStands.notSampled(name));
         if (!caller.subject().equals(progress.inspector())) {
             throw new Refused.NotPermitted(progress.inspector() == null
                     ? "the case is assigned to nobody yet; the lead inspector assigns it (AssignCases) to the inspector who judges it"
                     : "the case is assigned to another inspector; only they judge it, unless the lead inspector reassigns it");
         }
+        return progress;
     }
 
-    /** The case's judgements under its row lock, refused once submitted or when the etag is stale. */
-    private RecordedJudgements lockedCurrent(Inspection inspection, String reference, String etag, String name) {
-        if (!samples.lockSampledCase(inspection.id(), reference)) {
-            throw SampleAsItStands.notSampled(name);
-        }
+    /** The case's judgements (under its lock), refused once submitted or when the etag is stale. */
+    private RecordedJudgements current(Inspection inspection, String reference, String etag, String name) {
         RecordedJudgements current = judgements.load(inspection.id(), reference, true);
         if (current.submitted()) {
             throw new Refused.RulesBroken("SUBMITTED", "judgements", name + " is submitted; submitted judgements are final "

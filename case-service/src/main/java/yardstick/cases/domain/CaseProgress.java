@@ -10,6 +10,12 @@ import java.time.Instant;
 public record CaseProgress(String reference, String inspector, boolean started, boolean submitted, boolean returned,
                            String submittedBy, boolean pickedByLead, boolean inRandomShare, String confirmedBy, Instant confirmTime) {
 
+    /** Where the case stands once a draft of its judgements is recorded: started, and nothing else changed. */
+    public CaseProgress drafted() {
+        return new CaseProgress(reference, inspector, true, submitted, returned, submittedBy, pickedByLead, inRandomShare, confirmedBy,
+                confirmTime);
+    }
+
     public boolean selectedForModeration() {
         return pickedByLead || inRandomShare;
     }

@@ -57,28 +57,34 @@ public class JudgementStore {
                     }
                 }
             }
-            Map<String, List<KeyQuestionJudgement.PromptAnswer>> prompts = new LinkedHashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("select key_question, prompt, answer from prompt_answer "
-                    + "where inspection_id = ? and reference = ? order by key_question, prompt")) {
-                select.setObject(1, inspection);
-                select.setString(2, reference);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        prompts.computeIfAbsent(row.getString(1), k -> new ArrayList<>())
-                                .add(new KeyQuestionJudgement.PromptAnswer(row.getString(2), Answer.valueOf(row.getString(3))));
-                    }
-                }
-            }
+            // Codes in byte order ("C"), whatever the database's collation: the order RecordedJudgements.drafted answers.
             List<KeyQuestionJudgement> judgements = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement("select key_question, judgement, note from key_question_judgement "
-                    + "where inspection_id = ? and reference = ? order by key_question")) {
+            try (PreparedStatement select = connection.prepareStatement("select k.key_question, k.judgement, k.note, p.prompt, p.answer "
+                    + "from key_question_judgement k left join prompt_answer p using (inspection_id, reference, key_question) "
+                    + "where k.inspection_id = ? and k.reference = ? order by k.key_question collate \"C\", p.prompt collate \"C\"")) {
                 select.setObject(1, inspection);
                 select.setString(2, reference);
                 try (ResultSet row = select.executeQuery()) {
+                    String keyQuestion = null;
+                    Answer judgement = null;
+                    String note = null;
+                    List<KeyQuestionJudgement.PromptAnswer> prompts = new ArrayList<>();
                     while (row.next()) {
-                        String judgement = row.getString(2);
-                        judgements.add(new KeyQuestionJudgement(row.getString(1), judgement == null ? null : Answer.valueOf(judgement),
-                                row.getString(3), prompts.getOrDefault(row.getString(1), List.of())));
+                        if (!row.getString(1).equals(keyQuestion)) {
+                            if (keyQuestion != null) {
+                                judgements.add(new KeyQuestionJudgement(keyQuestion, judgement, note, prompts));
+                            }
+                            keyQuestion = row.getString(1);
+                            judgement = row.getString(2) == null ? null : Answer.valueOf(row.getString(2));
+                            note = row.getString(3);
+                            prompts = new ArrayList<>();
+                        }
+                        if (row.getString(4) != null) {
+                            prompts.add(new KeyQuestionJudgement.PromptAnswer(row.getString(4), Answer.valueOf(row.getString(5))));
+                        }
+                    }
+                    if (keyQuestion != null) {
+                        judgements.add(new KeyQuestionJudgement(keyQuestion, judgement, note, prompts));
                     }
                 }
             }
@@ -93,22 +99,21 @@ public class JudgementStore {
     }
 
     /**
-     * Replaces the draft {@code stored} (its key-question judgements as loaded under the case's lock)
-     * with {@code judgements}, as {@code inspector}; the new version. Only the rows that differ are
-     * written: an inspector's edit is usually one note or answer, and rewriting every key question's
-     * and prompt's row was most of case-service's database time under load.
+     * Replaces the draft {@code current} (as loaded under the case's lock) with {@code drafted}, its
+     * next version ({@link RecordedJudgements#drafted}). Only the rows that differ are written: an
+     * inspector's edit is usually one note or answer, and rewriting every key question's and
+     * prompt's row was most of case-service's database time under load.
      */
     @Transactional
-    public long save(UUID inspection, String reference, long version, List<KeyQuestionJudgement> stored,
-                     List<KeyQuestionJudgement> judgements, String inspector, Instant at) {
+    public void save(UUID inspection, String reference, RecordedJudgements current, RecordedJudgements drafted) {
         jdbc.execute("insert into case_judgements (inspection_id, reference, version, submitted, judged_by, judge_time) "
                 + "values (?, ?, ?, false, ?, ?) on conflict (inspection_id, reference) do update set version = excluded.version, "
                 + "judged_by = excluded.judged_by, judge_time = excluded.judge_time",
-                inspection, reference, version + 1, inspector, java.sql.Timestamp.from(at));
+                inspection, reference, drafted.version(), drafted.judgedBy(), java.sql.Timestamp.from(drafted.judgeTime()));
         Map<String, KeyQuestionJudgement> before = new LinkedHashMap<>();
-        stored.forEach(j -> before.put(j.keyQuestion(), j));
+        current.judgements().forEach(j -> before.put(j.keyQuestion(), j));
         Map<String, KeyQuestionJudgement> after = new LinkedHashMap<>();
-        judgements.forEach(j -> after.put(j.keyQuestion(), j));
+        drafted.judgements().forEach(j -> after.put(j.keyQuestion(), j));
         List<Object[]> removedKeyQuestions = new ArrayList<>();
         List<Object[]> addedKeyQuestions = new ArrayList<>();
         List<Object[]> changedKeyQuestions = new ArrayList<>();
@@ -159,7 +164,6 @@ public class JudgementStore {
                 addedAnswers);
         jdbc.executeBatch("update prompt_answer set answer = ? where inspection_id = ? and reference = ? and key_question = ? and prompt = ?",
                 changedAnswers);
-        return version + 1;
     }
 
     @Transactional

@@ -13,7 +13,6 @@ import yardstick.cases.domain.CaseEvent;
 import yardstick.cases.domain.CaseProgress;
 import yardstick.cases.domain.FieldProblem;
 import yardstick.cases.domain.KeyQuestionJudgement;
-import yardstick.cases.domain.PopulationSummary;
 import yardstick.cases.domain.RecordedJudgements;
 import yardstick.cases.v1.CaseEventType;
 import yardstick.cases.v1.CaseJudgements;
@@ -120,13 +119,13 @@ public class JudgementEndpoint extends JudgementServiceGrpc.JudgementServiceImpl
             TallyingJudgements.Tallied tallied = tallying.tallies(Caller.current(), Inspections.name(request.getInspection(), "inspection"));
             GetJudgementTalliesResponse.Builder answer = GetJudgementTalliesResponse.newBuilder()
                     .setFramework(tallied.inspection().framework())
-                    .setSampledCases(tallied.sampled().size())
+                    .setSampledCases(tallied.sampled())
                     .setSubmittedCases(tallied.tallies().submittedCases());
             tallied.tallies().keyQuestions().forEach((question, counts) -> answer.addKeyQuestions(
                     KeyQuestionCount.newBuilder().setKeyQuestion(question).setYes(counts[0]).setApplicable(counts[1])));
             tallied.tallies().prompts().forEach((question, prompts) -> prompts.forEach((prompt, counts) -> answer.addPrompts(
                     PromptCount.newBuilder().setKeyQuestion(question).setPrompt(prompt).setYes(counts[0]).setAnswered(counts[1]))));
-            answer.addAllComposition(PopulationMessages.summary(PopulationSummary.of(tallied.sampled())).getCountsList());
+            answer.addAllComposition(PopulationMessages.summary(tallied.composition()).getCountsList());
             return answer.build();
         });
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import yardstick.cases.domain.EligibleCase;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.domain.JudgementTallies;
+import yardstick.cases.domain.PopulationSummary;
 import yardstick.cases.store.InspectionStore;
 import yardstick.cases.store.JudgementStore;
 import yardstick.cases.store.PopulationStore;
@@ -18,8 +19,8 @@ import yardstick.platform.identity.Caller;
 @Singleton
 public class TallyingJudgements {
 
-    /** The active sampled cases and the tallies over their submitted judgements. */
-    public record Tallied(Inspection inspection, List<EligibleCase> sampled, JudgementTallies tallies) {
+    /** How many cases are sampled and active, their composition, and the tallies over their submitted judgements. */
+    public record Tallied(Inspection inspection, int sampled, PopulationSummary composition, JudgementTallies tallies) {
     }
 
     private final InspectionAccess access;
@@ -33,7 +34,7 @@ public class TallyingJudgements {
     }
 
     /** Tallies computed, and the version of the inspection's tallies they were computed at or after. */
-    private record Counted(long version, List<EligibleCase> sampled, JudgementTallies tallies) {
+    private record Counted(long version, int sampled, PopulationSummary composition, JudgementTallies tallies) {
     }
 
     /** Inspections whose tallies are kept: those being judged or rated at once, with room to spare. */
@@ -55,7 +56,7 @@ public class TallyingJudgements {
         if (known == null || known.version() != version) {
             known = countedOnce(inspection.id(), version);
         }
-        return new Tallied(inspection, known.sampled(), known.tallies());
+        return new Tallied(inspection, known.sampled(), known.composition(), known.tallies());
     }
 
     private final Map<UUID, Object> counting = new ConcurrentHashMap<>();
@@ -71,7 +72,8 @@ public class TallyingJudgements {
             if (known != null && known.version() == version) {
                 return known;
             }
-            known = new Counted(version, populations.loadSampled(inspection), judgements.tallies(inspection));
+            List<EligibleCase> sampled = populations.loadSampled(inspection);
+            known = new Counted(version, sampled.size(), PopulationSummary.of(sampled), judgements.tallies(inspection));
             if (counted.size() >= KEPT) {
                 counted.clear();
                 counting.clear();

@@ -1,7 +1,9 @@
 package yardstick.cases.app;
 
-import io.micronaut.transaction.annotation.Transactional;
+import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,11 +28,14 @@ public class TallyingJudgements {
     private final InspectionAccess access;
     private final PopulationStore populations;
     private final JudgementStore judgements;
+    private final TransactionOperations<Connection> transactions;
 
-    TallyingJudgements(InspectionAccess access, PopulationStore populations, JudgementStore judgements) {
+    TallyingJudgements(InspectionAccess access, PopulationStore populations, JudgementStore judgements,
+                       TransactionOperations<Connection> transactions) {
         this.access = access;
         this.populations = populations;
         this.judgements = judgements;
+        this.transactions = transactions;
     }
 
     /** Tallies computed, and the version of the inspection's tallies they were computed at or after. */
@@ -46,8 +51,11 @@ public class TallyingJudgements {
      * The tallies as they stand. They are computed again only when the inspection's tallies
      * version has moved since they were kept: the version is read first, so tallies kept under a
      * version are never older than it (a change committed meanwhile can only make them newer).
+     * Where they are kept, that read is the call's one statement, outside any transaction; they
+     * are counted in a read-only transaction of their own, the sample and its tallies as of one
+     * moment.
      */
-    @Transactional(readOnly = true)
+    @Connectable
     public Tallied tallies(Caller caller, InspectionName name) {
         InspectionStore.Found found = access.forCaseDataAsStored(caller, name);
         Inspection inspection = found.inspection();
@@ -72,8 +80,10 @@ public class TallyingJudgements {
             if (known != null && known.version() == version) {
                 return known;
             }
-            List<EligibleCase> sampled = populations.loadSampled(inspection);
-            known = new Counted(version, sampled.size(), PopulationSummary.of(sampled), judgements.tallies(inspection));
+            known = transactions.executeRead(status -> {
+                List<EligibleCase> sampled = populations.loadSampled(inspection);
+                return new Counted(version, sampled.size(), PopulationSummary.of(sampled), judgements.tallies(inspection));
+            });
             if (counted.size() >= KEPT) {
                 counted.clear();
                 counting.clear();

@@ -1,5 +1,6 @@
 package yardstick.cases.store;
 
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -56,9 +57,10 @@ public class InspectionStore {
      * The inspection with where its case data stands, in one read: every call on an inspection's
      * case data asks first (through Micronaut Data and a query for each, they were a tenth of
      * case-service's CPU under load). The tallies version moves in the transaction of every change
-     * the tallies count (database triggers, migration V16).
+     * the tallies count (database triggers, migration V16). Within a transaction it reads in it;
+     * alone it is one statement, with no transaction to begin and commit around it.
      */
-    @Transactional(readOnly = true)
+    @Connectable
     public Optional<Found> findWithPurge(UUID id) {
         return jdbc.query("SELECT id, inspected_service, fieldwork_start, fieldwork_end, framework, lead_inspector, team, state, version, "
                 + "create_time, update_time, purge_time, "

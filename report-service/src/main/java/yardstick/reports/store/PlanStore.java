@@ -1,6 +1,7 @@
 package yardstick.reports.store;
 
 import io.micronaut.transaction.TransactionDefinition;
+import io.micronaut.data.connection.annotation.Connectable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -73,9 +74,9 @@ public class PlanStore {
     /**
      * For each of {@code publications}, the publication whose submitted plan answers its report, if
      * one visible at {@code now} has one: a correction's publication keeps the plan made for the
-     * version it corrects. One query for a whole page of the portal.
+     * version it corrects. One query for a whole page of the portal, outside a transaction.
      */
-    @Transactional(readOnly = true)
+    @Connectable
     public Map<UUID, UUID> submittedPlansOf(Collection<UUID> publications, Instant now) {
         if (publications.isEmpty()) {
             return Map.of();

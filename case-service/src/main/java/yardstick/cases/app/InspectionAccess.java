@@ -1,6 +1,7 @@
 package yardstick.cases.app;
 
 import jakarta.inject.Singleton;
+import java.util.Optional;
 import yardstick.cases.domain.CaseWork;
 import yardstick.cases.domain.Inspection;
 import yardstick.cases.store.InspectionStore;
@@ -49,8 +50,7 @@ class InspectionAccess {
      * shared, so that its state does not change under the work.
      */
     Inspection forTeamWork(Caller caller, InspectionName name, CaseWork work) {
-        locks.lockShared(name.id());
-        Inspection inspection = withCaseData(name).inspection();
+        Inspection inspection = withCaseData(name, store.findWithPurgeLockedShared(name.id())).inspection();
         if (!inspection.onTeam(caller.subject())) {
             throw new Refused.NotPermitted("only the inspectors on the inspection's team may judge or moderate its cases");
         }
@@ -87,7 +87,11 @@ class InspectionAccess {
 
     /** As {@link #existing}, for a call on its case data: refused as PURGED once that data has been purged under the retention. */
     private InspectionStore.Found withCaseData(InspectionName name) {
-        InspectionStore.Found found = store.findWithPurge(name.id()).orElseThrow(() -> new Refused.NotFound(name.name()));
+        return withCaseData(name, store.findWithPurge(name.id()));
+    }
+
+    private static InspectionStore.Found withCaseData(InspectionName name, Optional<InspectionStore.Found> read) {
+        InspectionStore.Found found = read.orElseThrow(() -> new Refused.NotFound(name.name()));
         Inspection inspection = found.inspection();
         found.casesPurged().ifPresent(purged -> {
             throw new Refused.RulesBroken("PURGED", inspection.name(),

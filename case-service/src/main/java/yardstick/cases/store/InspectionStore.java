@@ -1,6 +1,7 @@
 package yardstick.cases.store;
 
 import io.micronaut.data.connection.annotation.Connectable;
+import io.micronaut.transaction.TransactionDefinition;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -62,10 +63,24 @@ public class InspectionStore {
      */
     @Connectable
     public Optional<Found> findWithPurge(UUID id) {
+        return findWithPurge(id, "");
+    }
+
+    /**
+     * As {@link #findWithPurge(UUID)}, taking the inspection's row lock shared in the same read, so
+     * that cases are judged and moderated side by side while a change of the inspection's state
+     * waits for them, and they for it.
+     */
+    @Transactional(propagation = TransactionDefinition.Propagation.MANDATORY)
+    public Optional<Found> findWithPurgeLockedShared(UUID id) {
+        return findWithPurge(id, " FOR SHARE");
+    }
+
+    private Optional<Found> findWithPurge(UUID id, String locking) {
         return jdbc.query("SELECT id, inspected_service, fieldwork_start, fieldwork_end, framework, lead_inspector, team, state, version, "
                 + "create_time, update_time, purge_time, "
                 + "(SELECT t.version FROM judgement_tallies_version t WHERE t.inspection_id = inspection.id) AS tallies_version "
-                + "FROM inspection WHERE id = ?", row -> {
+                + "FROM inspection WHERE id = ?" + locking, row -> {
                     OffsetDateTime purged = row.getObject("purge_time", OffsetDateTime.class);
                     InspectionRow found = new InspectionRow(row.getObject("id", UUID.class), row.getString("inspected_service"),
                             row.getObject("fieldwork_start", LocalDate.class), row.getObject("fieldwork_end", LocalDate.class),

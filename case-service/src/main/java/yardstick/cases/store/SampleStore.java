@@ -45,15 +45,6 @@ public class SampleStore {
                 inspection, reference).isEmpty();
     }
 
-    /**
-     * Takes the inspection's row lock shared, so that cases are judged and moderated side by side
-     * while a change of the inspection's state waits for them, and they for it.
-     */
-    @Transactional
-    public void lockShared(UUID inspection) {
-        jdbc.execute("select 1 from inspection where id = ? for share", inspection);
-    }
-
     @Transactional
     public boolean drawn(UUID inspection) {
         return !jdbc.query("select 1 from sample_draw where inspection_id = ?", row -> 1, inspection).isEmpty();

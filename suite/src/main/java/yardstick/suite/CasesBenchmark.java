@@ -39,7 +39,8 @@ import yardstick.cases.v1.SamplingServiceGrpc;
  * through the streaming RPC and, in the same run, COPYs the same rows into the same table of
  * case-service's embedded PostgreSQL; plans and draws on that population, then reads the sample
  * (GetSample) and replaces cases in it (ReplaceSampledCase); and times the tallies
- * of an inspection of 65 fully judged cases. Bounded in time; loopback only.
+ * of an inspection of 91 fully judged cases (the issue's target is p99 under 10 ms). Bounded in
+ * time; loopback only.
  */
 final class CasesBenchmark {
 
@@ -128,15 +129,16 @@ final class CasesBenchmark {
                 replaced[replacements - 1] / 1e6);
     }
 
-    /** An inspection of 65 cases (Kent's 39 court and 26 out-of-court), every case judged; then its tallies, timed. */
+    /** An inspection of 91 cases (52 court and 39 out-of-court, as the load driver's), every case judged; then its tallies, timed. */
     private static void tallies(ManagedChannel channel, ManagedChannel ratingChannel, SignIns signIns, int calls) throws Exception {
         CallCredentials inspector = signIns.as(SignIns.INSPECTOR);
-        JudgedInspection judgedInspection = JudgedInspection.make(channel, ratingChannel, signIns, 39, 26, true);
+        JudgedInspection judgedInspection = JudgedInspection.make(channel, ratingChannel, signIns, 52, 39, true);
         String inspection = judgedInspection.name();
         int judged = judgedInspection.judgements().size();
         JudgementServiceGrpc.JudgementServiceBlockingStub judging = JudgementServiceGrpc.newBlockingStub(channel).withCallCredentials(inspector);
         GetJudgementTalliesRequest request = GetJudgementTalliesRequest.newBuilder().setInspection(inspection).build();
-        for (int i = 0; i < 100; i++) {
+        // This client is a fresh JVM: until its own gRPC path is compiled, its interpreter and compiler are most of the tail.
+        for (int i = 0; i < 5 * calls; i++) {
             judging.withDeadlineAfter(10, TimeUnit.SECONDS).getJudgementTallies(request);
         }
         long[] latencies = new long[calls];

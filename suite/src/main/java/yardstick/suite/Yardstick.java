@@ -305,7 +305,7 @@ public final class Yardstick {
                   bench cases [N]
                            against the running suite: ImportCases of N (100,000) cases beside PostgreSQL COPY
                            of the same rows, PlanSample + DrawSample on them, GetJudgementTallies p50/p99
-                           for an inspection of 65 fully judged cases
+                           for an inspection of 91 fully judged cases
                 """);
         return 0;
     }

@@ -28,7 +28,7 @@ import net.jqwik.api.constraints.LongRange;
 class BalancedDrawBalancePropertiesTest {
 
     private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
-    private static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
+    static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
             && !c.disposalDate().isAfter(FIELDWORK.minusMonths(6));
     private static final Map<String, TreeMap<Double, Integer>> DEVIATIONS = new TreeMap<>();
     /** Each kind's draws made, and those that stated a loosened landing. */
@@ -64,6 +64,11 @@ class BalancedDrawBalancePropertiesTest {
     @Property(tries = 300)
     void onReportShapedPopulationsEveryCategoryIsWithinOneCaseOfItsTarget(
             @ForAll @IntRange(min = 100, max = 600) int size, @ForAll @LongRange(min = 1) long seed) {
+        drawAndCheck("report-shaped", reportShapedPopulation(size, seed), seed);
+    }
+
+    /** The report-shaped generator: {@code size} cases drawn from the seed. */
+    static List<EligibleCase> reportShapedPopulation(int size, long seed) {
         Random random = new Random(seed);
         List<EligibleCase> population = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -74,7 +79,7 @@ class BalancedDrawBalancePropertiesTest {
                     pick(random, new double[] {0.3, 0.45, 0.2, 0.05}, RiskLevel.values()),
                     pick(random, new double[] {0.25, 0.45, 0.25, 0.05}, RiskLevel.values())));
         }
-        drawAndCheck("report-shaped", population, seed);
+        return population;
     }
 
     /**
@@ -84,6 +89,11 @@ class BalancedDrawBalancePropertiesTest {
     @Property(tries = 150)
     void onAdversarialPopulationsEveryCategoryIsWithinOneCaseOfItsTarget(
             @ForAll @IntRange(min = 20, max = 5000) int size, @ForAll @LongRange(min = 1) long seed) {
+        drawAndCheck("adversarial", adversarialPopulation(size, seed), seed);
+    }
+
+    /** The adversarial generator: {@code size} cases, skewed strata and tiny cells, drawn from the seed. */
+    static List<EligibleCase> adversarialPopulation(int size, long seed) {
         Random random = new Random(seed);
         double[] genders = skewed(random, Gender.values().length);
         double[] types = skewed(random, 4);
@@ -96,7 +106,7 @@ class BalancedDrawBalancePropertiesTest {
                             DisposalType.CUSTODIAL_SENTENCE, DisposalType.LICENCE),
                     pick(random, harm, RiskLevel.values()), pick(random, wellbeing, RiskLevel.values())));
         }
-        drawAndCheck("adversarial", population, seed);
+        return population;
     }
 
     /**
@@ -107,6 +117,11 @@ class BalancedDrawBalancePropertiesTest {
     @Property(tries = 300)
     void onSmallPopulationsWithSingletonCategoriesEveryCategoryIsWithinOneCaseOfItsTarget(
             @ForAll @IntRange(min = 30, max = 120) int size, @ForAll @LongRange(min = 1) long seed) {
+        drawAndCheck("small", smallPopulation(size, seed), seed);
+    }
+
+    /** The small generator: {@code size} cases with singleton categories and tiny profiles, drawn from the seed. */
+    static List<EligibleCase> smallPopulation(int size, long seed) {
         Random random = new Random(seed);
         List<EligibleCase> population = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -116,7 +131,7 @@ class BalancedDrawBalancePropertiesTest {
                     i == 3 ? RiskLevel.VERY_HIGH : RiskLevel.values()[random.nextInt(3)],
                     RiskLevel.values()[random.nextInt(4)]));
         }
-        drawAndCheck("small", population, seed);
+        return population;
     }
 
     /** Each kind's draws that stated a loosened landing: rare (see {@link #loosenedAtMost}) where the quotas can be met in expectation. */
@@ -162,7 +177,7 @@ class BalancedDrawBalancePropertiesTest {
         return sample;
     }
 
-    private static boolean quotasMetInExpectation(List<EligibleCase> population, int n) {
+    static boolean quotasMetInExpectation(List<EligibleCase> population, int n) {
         SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, RECENT)).toList(), n, 0.6);
         Map<String, Double> sums = new TreeMap<>();
         for (EligibleCase c : population) {

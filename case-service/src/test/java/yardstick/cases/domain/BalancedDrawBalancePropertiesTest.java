@@ -30,6 +30,7 @@ class BalancedDrawBalancePropertiesTest {
     private static final LocalDate FIELDWORK = LocalDate.of(2021, 6, 21);
     static final Predicate<EligibleCase> RECENT = c -> !c.disposalDate().isBefore(FIELDWORK.minusMonths(9))
             && !c.disposalDate().isAfter(FIELDWORK.minusMonths(6));
+    static final double RECENT_SHARE = 0.6;
     private static final Map<String, TreeMap<Double, Integer>> DEVIATIONS = new TreeMap<>();
     /** Each kind's draws made, and those that stated a loosened landing. */
     private static final Map<String, int[]> DRAWS = new TreeMap<>();
@@ -68,7 +69,7 @@ class BalancedDrawBalancePropertiesTest {
     }
 
     /** The report-shaped generator: {@code size} cases drawn from the seed. */
-    static List<EligibleCase> reportShapedPopulation(int size, long seed) {
+    private static List<EligibleCase> reportShapedPopulation(int size, long seed) {
         Random random = new Random(seed);
         List<EligibleCase> population = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -121,7 +122,7 @@ class BalancedDrawBalancePropertiesTest {
     }
 
     /** The small generator: {@code size} cases with singleton categories and tiny profiles, drawn from the seed. */
-    static List<EligibleCase> smallPopulation(int size, long seed) {
+    private static List<EligibleCase> smallPopulation(int size, long seed) {
         Random random = new Random(seed);
         List<EligibleCase> population = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -152,13 +153,13 @@ class BalancedDrawBalancePropertiesTest {
      * in expectation and the draw often has to loosen a bound: such draws are counted apart.
      */
     private static DrawnSample drawAndCheck(String kind, List<EligibleCase> population, long seed) {
-        int size = SampleSize.of(population.size(), 0.8, 0.05, 14, 91).size();
+        int size = sampleSize(population);
         if (!quotasMetInExpectation(population, size)) {
             kind += ", quotas not met in expectation";
         }
-        DrawnSample sample = BalancedProbabilityDraw.draw(population, size, RECENT, 0.6, seed);
+        DrawnSample sample = BalancedProbabilityDraw.draw(population, size, RECENT, RECENT_SHARE, seed);
         assertEquals(size, sample.cases().size());
-        assertEquals(sample.eligibleCases(), BalancedProbabilityDraw.draw(population, size, RECENT, 0.6, seed).eligibleCases(),
+        assertEquals(sample.eligibleCases(), BalancedProbabilityDraw.draw(population, size, RECENT, RECENT_SHARE, seed).eligibleCases(),
                 "deterministic for a seed");
         if (sample.loosened().isEmpty()) {
             // Every classification and the recency share: the floor or the ceiling of the quota.
@@ -177,8 +178,17 @@ class BalancedDrawBalancePropertiesTest {
         return sample;
     }
 
+    /** The inspectorate's sample size for a population this large (80 per cent confidence, 5 per cent margin, 14 to 91 cases). */
+    static int sampleSize(List<EligibleCase> population) {
+        return SampleSize.of(population.size(), 0.8, 0.05, 14, 91).size();
+    }
+
+    static SampleDesign design(List<EligibleCase> population, int n) {
+        return SampleDesign.of(population.stream().map(c -> Profile.of(c, RECENT)).toList(), n, RECENT_SHARE);
+    }
+
     static boolean quotasMetInExpectation(List<EligibleCase> population, int n) {
-        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, RECENT)).toList(), n, 0.6);
+        SampleDesign design = design(population, n);
         Map<String, Double> sums = new TreeMap<>();
         for (EligibleCase c : population) {
             double pi = design.inclusionProbability(Profile.of(c, RECENT));

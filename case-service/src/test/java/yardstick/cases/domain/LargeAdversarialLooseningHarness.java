@@ -41,13 +41,14 @@ class LargeAdversarialLooseningHarness {
                 continue;
             }
             List<EligibleCase> population = BalancedDrawBalancePropertiesTest.adversarialPopulation(size, seed);
-            int n = SampleSize.of(population.size(), 0.8, 0.05, 14, 91).size();
+            int n = BalancedDrawBalancePropertiesTest.sampleSize(population);
             if (!BalancedDrawBalancePropertiesTest.quotasMetInExpectation(population, n)) {
                 notMet++;
                 continue;
             }
             long start = System.nanoTime();
-            DrawnSample sample = BalancedProbabilityDraw.draw(population, n, BalancedDrawBalancePropertiesTest.RECENT, 0.6, seed);
+            DrawnSample sample = BalancedProbabilityDraw.draw(population, n, BalancedDrawBalancePropertiesTest.RECENT,
+                    BalancedDrawBalancePropertiesTest.RECENT_SHARE, seed);
             nanos += System.nanoTime() - start;
             drawn++;
             if (!sample.loosened().isEmpty()) {
@@ -64,8 +65,7 @@ class LargeAdversarialLooseningHarness {
 
     /** The profiles whose expected count is not whole: the pivotal method leaves one case of each undecided. */
     private static int undecidedAfterThePivotalMethod(List<EligibleCase> population, int n) {
-        SampleDesign design = SampleDesign.of(population.stream().map(c -> Profile.of(c, BalancedDrawBalancePropertiesTest.RECENT))
-                .toList(), n, 0.6);
+        SampleDesign design = BalancedDrawBalancePropertiesTest.design(population, n);
         int undecided = 0;
         for (Map.Entry<Profile, Integer> profile : design.casesByProfile().entrySet()) {
             double expected = design.inclusionProbability(profile.getKey()) * profile.getValue();

@@ -66,9 +66,10 @@ import java.util.function.Predicate;
  * below. Where the cases undecided at the start are more, the flight moves first and the landing
  * is tried before each move once no more than {@value #SEARCHING_FROM} are undecided, and the
  * flight stops at the first landing that finds weights. The flight leaves the hull now and then
- * as it fixes cases (in one draw in 50 to 500 by the time 22 to 24 cases are undecided; from 34,
- * see {@link #SEARCHING_FROM}), and once out it cannot be brought back without bias: such draws
- * may loosen a bound where the population would have allowed a balanced sample.
+ * as it fixes cases (in one draw in 50 to 500 by the time 22 to 24 cases are undecided; before
+ * 40 are, about one large adversarial draw in 40,000, see {@link #SEARCHING_FROM}), and once out
+ * it cannot be brought back without bias: such draws may loosen a bound where the population
+ * would have allowed a balanced sample.
  *
  * <p><b>Loosening.</b> Where no landing finds weights, the flight goes on to where it cannot move
  * (at most p cases undecided), and there every allowed sample is listed; where no weights exist
@@ -110,9 +111,19 @@ public final class BalancedProbabilityDraw {
      * With the landing also tried where the flight starts, and started again from the
      * probabilities where it proves impossible there: adversarial populations of 20 to 100 cases
      * 14 in 1,957 draws (23 before), each in a population the draw proved to allow no balanced
-     * sample with its probabilities; small 0 in 2,678, report-shaped 0 in 2,000.
+     * sample with its probabilities; small 0 in 2,678, report-shaped 0 in 2,000. On adversarial
+     * populations of 100 to 5,000 cases ({@code BalancedDrawLooseningHarness}), from 34 with
+     * 2,000 pricing branches during the flight, 9 draws in 7,499 loosened a bound; an independent
+     * solver (HiGHS) showed why: in some the landing gave up, its pricing out of branches, on
+     * points where weights existed (every point from 34 undecided cases down to 30, in one),
+     * and in the others the flight left the hull between 42 and 34. From 40, with
+     * {@value #FLIGHT_PRICING_BRANCHES} branches and {@value #NEARBY_PRICES} nearby prices,
+     * 1 in 40,492 (220 cases; the flight left the hull between 44 and 40), small populations
+     * none in 4,485 and report-shaped none in 5,000 (one in 1,500 before). The cost is the larger
+     * first landing: a draw of 91 from the benchmark's 300 cases takes 5.6 to 7.9 ms (JMH; 4.0
+     * to 4.8 before), from report-shaped populations of 100 to 600 about 9 ms (4.9 before).
      */
-    private static final int SEARCHING_FROM = 34;
+    private static final int SEARCHING_FROM = 40;
     /**
      * How many samples within one case the search looks for first, per undecided case (and one):
      * with 10 the first try mostly finds weights; with 6 or 4, tries fail more often and the
@@ -126,14 +137,22 @@ public final class BalancedProbabilityDraw {
     private static final int PRICED_ROUNDS = 3;
     /** Once the exact pricing has found a sample priced above nought, it stops after this many branches. */
     private static final long QUICK_PRICING_BRANCHES = 200;
+    /**
+     * After each round of the exact pricing, how many prices near the simplex's are priced too:
+     * over adversarial draws 10,500 to 40,499 of {@code BalancedDrawLooseningHarness}, with 2, 1
+     * draw in 29,994 loosened a bound; with none, 4.
+     */
+    private static final int NEARBY_PRICES = 2;
     /** The branches the exact pricing may search to prove that no sample is priced above nought, where the flight starts. */
     private static final long PROVING_BRANCHES = 200_000;
     /**
      * The branches the exact pricing may search in a landing tried during the flight, where a
-     * proof would change nothing (the flight moves on either way): enough to find a sample the
-     * search missed.
+     * proof would change nothing (the flight moves on either way): enough to find the samples the
+     * search missed. With 2,000, landings gave up on points where weights existed (see
+     * {@link #SEARCHING_FROM}); the first landing mostly settles on the search's samples, so the
+     * branches cost only the draws that need them.
      */
-    private static final long FLIGHT_PRICING_BRANCHES = 2_000;
+    private static final long FLIGHT_PRICING_BRANCHES = 50_000;
     /** The most undecided cases the landing is tried on before the flight moves (a sample is a bit mask of 64 bits). */
     private static final int LANDING_AT_START_MOST = 62;
     /** The most samples listed for the landing where the flight cannot move; more, and it lands on the size alone. */
@@ -253,7 +272,6 @@ public final class BalancedProbabilityDraw {
         }
     }
 
-    /** How a landing by column generation ended: landed, proven impossible (the point lies outside the hull), or unsettled within its bounds. */
     /** Samples found by the landing's search, each once. */
     private static final class FoundSamples {
         long[] samples = new long[64];
@@ -279,6 +297,7 @@ public final class BalancedProbabilityDraw {
         }
     }
 
+    /** How a landing by column generation ended: landed, proven impossible (the point lies outside the hull), or unsettled within its bounds. */
     private enum Outcome { LANDED, OUTSIDE, UNSETTLED }
 
     /** The random walk of the cube method over one population, as the class comment describes. */
@@ -655,12 +674,41 @@ public final class BalancedProbabilityDraw {
                         return priced.complete() ? Outcome.OUTSIDE : Outcome.UNSETTLED;
                     }
                     priced.samples().forEach(master::add);
+                    branchesLeft -= addNearlyPriced(pricing, master, branchesLeft);
                     Outcome settled = settledBy(master);
                     if (settled != null) {
                         return settled;
                     }
                 }
                 return Outcome.UNSETTLED;
+            }
+
+            /**
+             * Adds the samples the pricing finds first for {@value #NEARBY_PRICES} prices near the
+             * simplex's (each unit's moved at random by a fifth of their mean size), each search
+             * stopped after twice {@value #QUICK_PRICING_BRANCHES} branches: column generation
+             * adding only the best sample for the prices tails off, and samples good for nearby
+             * prices are the ones the weights need next. Answers the branches searched.
+             */
+            private long addNearlyPriced(BalancedSamplePricing pricing, ExactMarginals master, long branchesLeft) {
+                int cases = undecided.size();
+                double[] duals = master.duals();
+                double scale = 0;
+                for (int j = 0; j < cases; j++) {
+                    scale += Math.abs(duals[j]) / cases;
+                }
+                long searched = 0;
+                for (int nearby = 0; nearby < NEARBY_PRICES && searched < branchesLeft; nearby++) {
+                    double[] prices = duals.clone();
+                    for (int j = 0; j < cases; j++) {
+                        prices[j] += scale / 5 * random.nextGaussian();
+                    }
+                    BalancedSamplePricing.Priced priced = pricing.price(prices, QUICK_PRICING_BRANCHES,
+                            Math.min(branchesLeft - searched, 2 * QUICK_PRICING_BRANCHES));
+                    searched += priced.branches();
+                    priced.samples().forEach(master::add);
+                }
+                return searched;
             }
 
             /** Landed, and the sample drawn, where the samples added give weights; unsettled where the simplex reached its bound; else null. */

@@ -36,23 +36,22 @@ class BalancedDrawBalancePropertiesTest {
     private static final Map<String, int[]> DRAWS = new TreeMap<>();
     /**
      * The most draws of each kind, on populations whose quotas can be met in expectation, that may
-     * state a loosened landing, for this many draws. Where no more than 34 cases are undecided
+     * state a loosened landing, for this many draws. Where no more than 40 cases are undecided
      * after the pivotal method, the landing is tried before the flight moves and loosens only where
      * the population allows no balanced sample with its inclusion probabilities (or a search stops
      * at its bound); where more are, the flight moves first and may leave the hull of the balanced
-     * samples. Measured with the landing tried before the flight: small populations none in 2,678
-     * draws (3,000 drawn, sizes 30 to 120; most leave 40 to 59 cases undecided, so the flight
-     * moves first; one in 228 in a run of this test before); report-shaped none in 2,000 (one in
-     * 6,000 before); adversarial populations of 20 to 100 cases, where the sample is most of the
-     * population, 14 in 1,957 (23 before), each in a population the draw proved allows no
-     * balanced sample with its probabilities. So at most one in 1,000 report-shaped draws (at
-     * least one allowed), one in 500 small ones (at least two) and one in 100 adversarial ones (at
-     * least four).
+     * samples. Measured by {@code BalancedDrawLooseningHarness} on each kind's generator: small
+     * populations none in 4,485 draws (sizes 30 to 120); report-shaped none in 5,000 (sizes 100
+     * to 600); adversarial populations of 100 to 5,000 cases one in 40,492; adversarial
+     * populations of 20 to 100 cases, where the sample is most of the population, 11 in 1,916, each
+     * of 20 to 31 cases with no more than 15 undecided, where the landing where the flight starts
+     * runs its proof (14 in 1,957 before, each proved to allow no balanced sample with its
+     * probabilities). So at most one in 1,000 report-shaped or small draws (at least one allowed),
+     * and one in 100 adversarial ones (at least four).
      */
     private static int loosenedAtMost(String kind, int draws) {
         return switch (kind) {
             case "adversarial" -> Math.max(4, draws / 100);
-            case "small" -> Math.max(2, draws / 500);
             default -> Math.max(1, draws / 1000);
         };
     }
@@ -69,7 +68,7 @@ class BalancedDrawBalancePropertiesTest {
     }
 
     /** The report-shaped generator: {@code size} cases drawn from the seed. */
-    private static List<EligibleCase> reportShapedPopulation(int size, long seed) {
+    static List<EligibleCase> reportShapedPopulation(int size, long seed) {
         Random random = new Random(seed);
         List<EligibleCase> population = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -122,7 +121,7 @@ class BalancedDrawBalancePropertiesTest {
     }
 
     /** The small generator: {@code size} cases with singleton categories and tiny profiles, drawn from the seed. */
-    private static List<EligibleCase> smallPopulation(int size, long seed) {
+    static List<EligibleCase> smallPopulation(int size, long seed) {
         Random random = new Random(seed);
         List<EligibleCase> population = new ArrayList<>();
         for (int i = 0; i < size; i++) {

@@ -67,7 +67,7 @@ import java.util.function.Predicate;
  * is tried before each move once no more than {@value #SEARCHING_FROM} are undecided, and the
  * flight stops at the first landing that finds weights. The flight leaves the hull now and then
  * as it fixes cases (in one draw in 50 to 500 by the time 22 to 24 cases are undecided; before
- * 40 are, about one large adversarial draw in 40,000, see {@link #SEARCHING_FROM}), and once out
+ * 40 are, about one large adversarial draw in 10,000, see {@link #SEARCHING_FROM}), and once out
  * it cannot be brought back without bias: such draws may loosen a bound where the population
  * would have allowed a balanced sample.
  *
@@ -119,7 +119,10 @@ public final class BalancedProbabilityDraw {
      * and in the others the flight left the hull between 42 and 34. From 40, with
      * {@value #FLIGHT_PRICING_BRANCHES} branches and {@value #NEARBY_PRICES} nearby prices,
      * 1 in 40,492 (220 cases; the flight left the hull between 44 and 40), small populations
-     * none in 4,485 and report-shaped none in 5,000 (one in 1,500 before). The cost is the larger
+     * none in 4,485 and report-shaped none in 5,000 (one in 1,500 before). Those figures came
+     * with {@code SplittableRandom.nextGaussian} for the nearby prices; with the polar method
+     * that replaced it (the same on every JDK), 4 in 40,992 adversarial draws, and still none
+     * of the small or report-shaped ones; with uniform moves, 6 in 40,992. The cost is the larger
      * first landing: a draw of 91 from the benchmark's 300 cases takes 5.6 to 7.9 ms (JMH; 4.0
      * to 4.8 before), from report-shaped populations of 100 to 600 about 9 ms (4.9 before).
      */
@@ -140,7 +143,7 @@ public final class BalancedProbabilityDraw {
     /**
      * After each round of the exact pricing, how many prices near the simplex's are priced too:
      * over adversarial draws 10,500 to 40,499 of {@code BalancedDrawLooseningRateTest}, with 2, 1
-     * draw in 29,994 loosened a bound; with none, 4.
+     * draw in 29,994 loosened a bound; with none, 4 (both with {@code nextGaussian}'s moves).
      */
     private static final int NEARBY_PRICES = 2;
     /** The branches the exact pricing may search to prove that no sample is priced above nought, where the flight starts. */
@@ -702,7 +705,7 @@ public final class BalancedProbabilityDraw {
                 for (int nearby = 0; nearby < NEARBY_PRICES && searched < branchesLeft; nearby++) {
                     double[] prices = duals.clone();
                     for (int j = 0; j < cases; j++) {
-                        prices[j] += scale / 5 * random.nextGaussian();
+                        prices[j] += scale / 5 * gaussian();
                     }
                     BalancedSamplePricing.Priced priced = pricing.price(prices, QUICK_PRICING_BRANCHES,
                             Math.min(branchesLeft - searched, 2 * QUICK_PRICING_BRANCHES));
@@ -710,6 +713,23 @@ public final class BalancedProbabilityDraw {
                     priced.samples().forEach(master::add);
                 }
                 return searched;
+            }
+
+            /**
+             * A standard normal value by the polar method with {@code StrictMath}, the method
+             * {@link java.util.Random#nextGaussian()} specifies: {@code SplittableRandom}'s own
+             * differs between JDKs and uses {@code Math.exp}, and the sample must be the same everywhere.
+             */
+            private double gaussian() {
+                double v1;
+                double v2;
+                double s;
+                do {
+                    v1 = 2 * random.nextDouble() - 1;
+                    v2 = 2 * random.nextDouble() - 1;
+                    s = v1 * v1 + v2 * v2;
+                } while (s >= 1 || s == 0);
+                return v1 * StrictMath.sqrt(-2 * StrictMath.log(s) / s);
             }
 
             /** Landed, and the sample drawn, where the samples added give weights; unsettled where the simplex reached its bound; else null. */

@@ -42,7 +42,7 @@ class BalancedDrawBalancePropertiesTest {
      * adversarial ones, whose populations of 20 to 100 cases, where the sample is most of the
      * population and few cases are left undecided after the pivotal method, may allow no balanced
      * sample with their probabilities (11 of 1,916 such draws loosened, each of 20 to 31 cases;
-     * of 100 to 5,000 cases, 1 of 40,492). These draws are random, a few hundred of each kind, so
+     * of 100 to 5,000 cases, 4 of 40,992). These draws are random, a few hundred of each kind, so
      * a count is rejected only where it would be implausible at that rate (a chance below one in a
      * million): a count of a rare event over so few draws cannot be held to one in 1,000 without
      * failing by chance, which the fixed stream can.
